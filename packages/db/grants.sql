@@ -1,0 +1,15 @@
+-- Privileges of the application role, applied after every migration run (idempotent).
+-- The schema is owned by the migrator; the running service connects as a login role that
+-- is a member of madoguchi_app and gets only what is listed here (docs/operations/database-roles.md).
+-- When the role does not exist (the embedded engine, a developer database) nothing is granted.
+DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'madoguchi_app') THEN
+    REVOKE ALL ON ALL TABLES IN SCHEMA public FROM madoguchi_app;
+    REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM madoguchi_app;
+    GRANT USAGE ON SCHEMA public TO madoguchi_app;
+    GRANT SELECT ON schema_migration TO madoguchi_app;
+    GRANT SELECT, INSERT, UPDATE ON tenant TO madoguchi_app;
+  END IF;
+END
+$$;

@@ -1,0 +1,59 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from '../database';
+import { DatabaseError } from '../errors';
+import type { DB } from '../schema';
+import { typeParsers } from '../type-parsers';
+
+export interface OpenPostgresOptions {
+  readonly url: string;
+  readonly poolSize?: number;
+  readonly applicationName?: string;
+}
+
+export async function openPostgres(options: OpenPostgresOptions): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    application_name: options.applicationName ?? 'madoguchi',
+    types: {
+      getTypeParser: ((oid: number, format?: string) => {
+        const parser = typeParsers[oid];
+        if (parser && format !== 'binary') return parser;
+        return pg.types.getTypeParser(oid, format as 'text');
+      }) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client that loses its server must not crash the process; the next query reports it.
+  pool.on('error', () => {});
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end();
+    throw new DatabaseError('DATABASE_UNREACHABLE', `cannot connect to the PostgreSQL server: ${safeReason(error)}`);
+  }
+  const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  let closed = false;
+  return {
+    engine: 'postgres',
+    kysely,
+    async dump() {
+      throw new Error('dump() is only available on the embedded engine');
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await kysely.destroy();
+    },
+  };
+}
+
+/** The driver's message without anything that could carry the connection string. */
+function safeReason(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  return code
+    ? `${code}: ${message.replace(/postgres(ql)?:\/\/\S+/g, '<url>')}`
+    : message.replace(/postgres(ql)?:\/\/\S+/g, '<url>');
+}

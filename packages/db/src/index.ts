@@ -1,0 +1,23 @@
+export { type Database, type Engine, type OpenDatabaseOptions, openDatabase } from './database';
+export { checkServiceRole, type RoleWarning } from './database-role';
+export {
+  type DatabaseTarget,
+  type DatabaseTargetOptions,
+  DEFAULT_DATA_DIR,
+  describeDatabaseTarget,
+  resolveDatabaseTarget,
+} from './database-target';
+export { DatabaseError, type DatabaseErrorCode } from './errors';
+export {
+  APP_ROLE,
+  getMigrationStatus,
+  type MigrateOptions,
+  type MigrateResult,
+  type MigrationFile,
+  type MigrationStatus,
+  migrate,
+  readMigrations,
+} from './migrator';
+export { checkReadiness, type Readiness } from './readiness';
+export type { DB, TenantTable } from './schema';
+export { findTenantKeyViolations, GLOBAL_TABLES, type TenantKeyViolation } from './tenant-key-invariant';
