@@ -1,0 +1,2 @@
+export { type AppDeps, buildApp } from './app';
+export { OPENAPI_PATH } from './plugins/openapi';

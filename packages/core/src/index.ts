@@ -1,0 +1,3 @@
+export { type Actor, operatorActor, systemActor } from './actor';
+export { AppError, type AppErrorCode, type FieldProblem, isAppError } from './errors';
+export * from './tenants';
