@@ -18,13 +18,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
         message: issue.message ?? 'is invalid',
       }));
       const first = problems[0];
-      return reply
-        .status(400)
-        .send(
-          errorPayload('VALIDATION_FAILED', first ? `${first.field}: ${first.message}` : 'the request is invalid', {
-            problems,
-          }),
-        );
+      return reply.status(400).send(
+        errorPayload('VALIDATION_FAILED', first ? `${first.field}: ${first.message}` : 'the request is invalid', {
+          problems,
+        }),
+      );
     }
     const client = clientError(error);
     if (client) return reply.status(client.status).send(errorPayload(client.code, client.message, client.details));

@@ -1,1 +1,2 @@
 export { createTestDatabase, testEngine } from './test-database';
+export { createTestTarget, type TestTarget } from './test-target';

@@ -1,0 +1,118 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from '@madoguchi/api';
+import { DEMO_TENANT, ensureTenant, systemActor } from '@madoguchi/core';
+import { checkReadiness, checkServiceRole, type Database, migrate, openDatabase } from '@madoguchi/db';
+import type { Command } from 'commander';
+import { type DatabaseFlags, describeDatabaseTarget, targetOf, withDatabaseOptions } from '../database-options';
+import { UsageError } from '../errors';
+import type { Io } from '../io';
+import { warn } from '../output';
+
+const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+interface ServeFlags extends DatabaseFlags {
+  port: string;
+  host: string;
+  demo?: boolean;
+  webRoot?: string;
+  logLevel: string;
+  json?: boolean;
+}
+
+export function serveCommand(program: Command, io: Io): void {
+  withDatabaseOptions(
+    program
+      .command('serve')
+      .description('serve the API and the web app on one port')
+      .option('--port <port>', 'TCP port (0 picks a free one)', '3000')
+      .option('--host <host>', 'address to listen on', '127.0.0.1')
+      .option('--demo', 'migrate the database and add the demo municipality 999997 デモ市 first')
+      .option('--web-root <dir>', 'the built web app to serve', DEFAULT_WEB_ROOT)
+      .option('--log-level <level>', 'fatal, error, warn, info, debug or trace', io.env.MADOGUCHI_LOG_LEVEL ?? 'info')
+      .option('--json', 'print the URLs as JSON once listening'),
+  ).action(async (flags: ServeFlags) => {
+    const port = parsePort(flags.port);
+    const target = targetOf(flags, io);
+    const db = await openDatabase(target, { applicationName: 'madoguchi-serve' });
+    try {
+      await prepare(db, flags, io);
+      const app = await buildApp({
+        db,
+        webRoot: flags.webRoot,
+        logger: { level: flags.logLevel, stream: { write: (line: string) => io.stdout.write(line) } },
+      });
+      try {
+        await app.listen({ host: flags.host, port });
+        announce(io, flags, app.server.address(), describeDatabaseTarget(target));
+        const signal = await io.stopSignal;
+        app.log.info({ signal }, 'stopping');
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await db.close();
+    }
+  });
+}
+
+async function prepare(db: Database, flags: ServeFlags, io: Io): Promise<void> {
+  if (flags.demo) {
+    await migrate(db);
+    await ensureTenant(db, systemActor('serve --demo'), DEMO_TENANT);
+  }
+  const readiness = await checkReadiness(db);
+  if (!readiness.ready) {
+    warn(
+      io,
+      `the database is not ready (${readiness.reason}); run \`madoguchi db migrate\` first. /readyz answers 503 until then`,
+    );
+  }
+  for (const warning of await checkServiceRole(db)) warn(io, warning.message);
+  if (!LOOPBACK.has(flags.host)) {
+    warn(io, `listening on ${flags.host} without TLS: put a TLS-terminating proxy in front and limit who can reach it`);
+  }
+  if (!existsSync(`${flags.webRoot}/index.html`)) {
+    warn(io, `the web app is not built (no ${flags.webRoot}/index.html); run \`npm run build -w @madoguchi/web\``);
+  }
+}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65_535)
+    throw new UsageError(`--port must be a whole number from 0 to 65535 (got "${text}")`);
+  return port;
+}
+
+function announce(
+  io: Io,
+  flags: ServeFlags,
+  address: ReturnType<import('node:net').Server['address']>,
+  database: string,
+): void {
+  const port = typeof address === 'object' && address ? address.port : Number(flags.port);
+  const host = flags.host.includes(':') ? `[${flags.host}]` : flags.host;
+  const base = `http://${host}:${port}`;
+  const urls = {
+    app: `${base}/`,
+    docs: `${base}/docs`,
+    openapi: `${base}/api/v1/openapi.json`,
+    health: `${base}/healthz`,
+  };
+  if (flags.json) {
+    io.stdout.write(`${JSON.stringify({ listening: urls, database })}\n`);
+    return;
+  }
+  io.stdout.write(
+    [
+      `Madoguchi (窓口) is running on ${database}`,
+      `  web app      ${urls.app}`,
+      `  API docs     ${urls.docs}`,
+      `  OpenAPI      ${urls.openapi}`,
+      `  health       ${urls.health}`,
+      'Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  );
+}

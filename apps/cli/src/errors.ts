@@ -1,0 +1,52 @@
+import { type AppErrorCode, isAppError } from '@madoguchi/core';
+import { DatabaseError, type DatabaseErrorCode } from '@madoguchi/db';
+import { EXIT, type ExitCode } from './exit-codes';
+
+/** A problem with the command line itself, found before any work is done. */
+export class UsageError extends Error {
+  readonly code = 'INVALID_ARGUMENT';
+}
+
+const APP_EXIT: { readonly [C in AppErrorCode]: ExitCode } = {
+  VALIDATION_FAILED: EXIT.INVALID_INPUT,
+  INVALID_LG_CODE: EXIT.INVALID_INPUT,
+  TENANT_EXISTS: EXIT.CONFLICT,
+  TENANT_NOT_FOUND: EXIT.NOT_FOUND,
+};
+
+const DATABASE_EXIT: { readonly [C in DatabaseErrorCode]: ExitCode } = {
+  DATABASE_TARGET_CONFLICT: EXIT.INVALID_INPUT,
+  DATABASE_IN_USE: EXIT.DATABASE_UNAVAILABLE,
+  DATABASE_UNREACHABLE: EXIT.DATABASE_UNAVAILABLE,
+  SCHEMA_NOT_MIGRATED: EXIT.DATABASE_UNAVAILABLE,
+  MIGRATION_CHANGED: EXIT.MIGRATION_FAILED,
+  MIGRATION_UNKNOWN: EXIT.MIGRATION_FAILED,
+  MIGRATION_FAILED: EXIT.MIGRATION_FAILED,
+};
+
+export interface Failure {
+  readonly exitCode: ExitCode;
+  readonly code: string;
+  readonly message: string;
+  readonly details: Record<string, unknown>;
+}
+
+/** Maps any error to what the user sees: a code and a message, never a stack trace. */
+export function describeFailure(error: unknown): Failure {
+  if (isAppError(error)) {
+    return { exitCode: APP_EXIT[error.code], code: error.code, message: error.message, details: error.details };
+  }
+  if (error instanceof DatabaseError) {
+    return { exitCode: DATABASE_EXIT[error.code], code: error.code, message: error.message, details: error.details };
+  }
+  if (error instanceof UsageError) {
+    return { exitCode: EXIT.INVALID_INPUT, code: error.code, message: error.message, details: {} };
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    exitCode: EXIT.INTERNAL,
+    code: 'INTERNAL_ERROR',
+    message: `an unexpected error occurred (${reason.split('\n')[0]?.slice(0, 200)}); run again with MADOGUCHI_DEBUG=1 for details`,
+    details: {},
+  };
+}

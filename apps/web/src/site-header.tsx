@@ -1,0 +1,22 @@
+import { LanguageSwitcher } from './language-switcher';
+import type { Locale, Messages } from './messages';
+
+interface SiteHeaderProps {
+  readonly locale: Locale;
+  readonly text: Messages;
+  readonly onLocaleChange: (locale: Locale) => void;
+}
+
+export function SiteHeader({ locale, text, onLocaleChange }: SiteHeaderProps) {
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <a className="site-header__brand" href="/">
+          {/* The product name is the same in every language; mark each part for screen readers. */}
+          <span lang="ja">窓口</span> <span lang="en">Madoguchi</span>
+        </a>
+        <LanguageSwitcher locale={locale} label={text.languageLabel} onChange={onLocaleChange} />
+      </div>
+    </header>
+  );
+}
