@@ -1,0 +1,100 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createTestTarget, type TestTarget } from '@madoguchi/db/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+// The real command, as `npx madoguchi` runs it: a separate process, real signals.
+const BIN = fileURLToPath(new URL('../bin/madoguchi.js', import.meta.url));
+
+interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function madoguchi(args: readonly string[]): Promise<Finished> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, DATABASE_URL: '' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Starts `serve` and resolves with its URLs once it says it is listening. */
+function serve(args: readonly string[]): Promise<{ child: ChildProcess; urls: Record<string, string>; done: Promise<Finished> }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--json', '--log-level', 'warn', ...args], {
+      env: { ...process.env, DATABASE_URL: '' },
+    });
+    let stdout = '';
+    let stderr = '';
+    const done = new Promise<Finished>((finish) => child.on('close', (code) => finish({ code, stdout, stderr })));
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      const line = stdout.split('\n').find((l) => l.includes('"listening"'));
+      if (line) resolve({ child, urls: JSON.parse(line).listening, done });
+    });
+    child.on('error', reject);
+    done.then((finished) => reject(new Error(`serve exited early: ${finished.stderr}`)));
+  });
+}
+
+describe('the madoguchi command as a process', () => {
+  let target: TestTarget;
+  beforeEach(async () => {
+    target = await createTestTarget({ migrated: false });
+  });
+  afterEach(async () => {
+    await target.close();
+  });
+
+  it('prints its version and help, exit code 0', async () => {
+    expect(await madoguchi(['--version'])).toMatchObject({ code: 0, stdout: '0.1.0\n' });
+    const help = await madoguchi(['tenant', 'add', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--lg-code <code>');
+  });
+
+  it('exits 2 for a wrong check digit, with one clear line and no stack trace', async () => {
+    const result = await madoguchi(['tenant', 'add', '--lg-code', '000000', '--name', 'x', ...target.flags]);
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'madoguchi: INVALID_LG_CODE: --lg-code has a wrong check digit: the 6th digit should be 1\n',
+    });
+  });
+
+  it('serves the demo municipality, and stops cleanly on SIGTERM', async () => {
+    const { child, urls, done } = await serve(['--demo', ...target.flags]);
+    const health = await fetch(urls.health ?? '');
+    expect(health.status).toBe(200);
+    const tenants = await fetch(new URL('/api/v1/tenants', urls.app)).then((r) => r.json());
+    expect(tenants).toEqual({ items: [{ lgCode: '999997', name: 'デモ市' }] });
+    expect((await fetch(urls.openapi ?? '')).status).toBe(200);
+    child.kill('SIGTERM');
+    const finished = await done;
+    expect(finished.code).toBe(0);
+    const dataDir = target.flags[0] === '--data-dir' ? target.flags[1] : undefined;
+    if (dataDir) expect(existsSync(`${dataDir}.lock`)).toBe(false);
+    // The database is free again: a second command can use it at once.
+    expect(await madoguchi(['tenant', 'list', '--json', ...target.flags])).toMatchObject({ code: 0 });
+  });
+
+  it('refuses a bad port before touching the database', async () => {
+    const result = await madoguchi(['serve', '--port', '70000', ...target.flags]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('madoguchi: INVALID_ARGUMENT: --port must be a whole number from 0 to 65535 (got "70000")\n');
+  });
+});
