@@ -30,7 +30,9 @@ function madoguchi(args: readonly string[]): Promise<Finished> {
 }
 
 /** Starts `serve` and resolves with its URLs once it says it is listening. */
-function serve(args: readonly string[]): Promise<{ child: ChildProcess; urls: Record<string, string>; done: Promise<Finished> }> {
+function serve(
+  args: readonly string[],
+): Promise<{ child: ChildProcess; urls: Record<string, string>; done: Promise<Finished> }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--json', '--log-level', 'warn', ...args], {
       env: { ...process.env, DATABASE_URL: '' },
@@ -95,6 +97,8 @@ describe('the madoguchi command as a process', () => {
   it('refuses a bad port before touching the database', async () => {
     const result = await madoguchi(['serve', '--port', '70000', ...target.flags]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('madoguchi: INVALID_ARGUMENT: --port must be a whole number from 0 to 65535 (got "70000")\n');
+    expect(result.stderr).toBe(
+      'madoguchi: INVALID_ARGUMENT: --port must be a whole number from 0 to 65535 (got "70000")\n',
+    );
   });
 });
