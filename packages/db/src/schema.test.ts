@@ -56,4 +56,13 @@ describe('schema', () => {
       abcdef: false,
     });
   });
+
+  it('has pg_trgm, and it finds trigrams in Japanese (needs a UTF-8 ctype)', async () => {
+    const result = await sql<{ n: number; sim: number }>`
+      select array_length(show_trgm('ヤマダタロウ'), 1) as n, similarity('ヤマダタロウ', 'ヤマダタロー') as sim`.execute(
+      db.kysely,
+    );
+    expect(result.rows[0]?.n).toBeGreaterThan(3);
+    expect(result.rows[0]?.sim).toBeGreaterThan(0.3);
+  });
 });
