@@ -1,4 +1,5 @@
 import type { Io } from '../src/io';
+import { run } from '../src/run';
 
 /** An Io that records what a command prints; `stop()` plays the role of Ctrl+C. */
 export function memoryIo(env: Record<string, string | undefined> = {}): Io & {
@@ -22,4 +23,14 @@ export function memoryIo(env: Record<string, string | undefined> = {}): Io & {
     err: () => err.join(''),
     stop: () => stop('SIGTERM'),
   };
+}
+
+/** Runs `madoguchi ARGS` in-process against a test database; returns exit code and output. */
+export async function runCli(
+  targetFlags: readonly string[],
+  args: readonly string[],
+): Promise<{ code: number; out: string; err: string }> {
+  const io = memoryIo();
+  const code = await run([...args, ...targetFlags], io);
+  return { code, out: io.out(), err: io.err() };
 }

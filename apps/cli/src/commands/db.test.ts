@@ -1,9 +1,8 @@
 import { readMigrations } from '@madoguchi/db';
 import { createTestTarget, type TestTarget } from '@madoguchi/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { memoryIo } from '../../test/memory-io';
+import { runCli } from '../../test/memory-io';
 import { EXIT } from '../exit-codes';
-import { run } from '../run';
 
 describe('madoguchi db', () => {
   let target: TestTarget;
@@ -14,11 +13,7 @@ describe('madoguchi db', () => {
     await target.close();
   });
 
-  const cli = async (...args: string[]) => {
-    const io = memoryIo();
-    const code = await run([...args, ...target.flags], io);
-    return { code, out: io.out(), err: io.err() };
-  };
+  const cli = (...args: string[]) => runCli(target.flags, args);
 
   it('shows pending migrations, applies them, then is up to date', async () => {
     const files = (await readMigrations()).map((m) => m.fileName);

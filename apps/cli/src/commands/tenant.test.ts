@@ -1,6 +1,6 @@
 import { createTestTarget, type TestTarget } from '@madoguchi/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { memoryIo } from '../../test/memory-io';
+import { memoryIo, runCli } from '../../test/memory-io';
 import { EXIT } from '../exit-codes';
 import { run } from '../run';
 
@@ -13,11 +13,7 @@ describe('madoguchi tenant', () => {
     await target.close();
   });
 
-  const cli = async (...args: string[]) => {
-    const io = memoryIo();
-    const code = await run([...args, ...target.flags], io);
-    return { code, out: io.out(), err: io.err() };
-  };
+  const cli = (...args: string[]) => runCli(target.flags, args);
 
   it('adds a municipality and lists it, as text and as JSON', async () => {
     expect(await cli('tenant', 'add', '--lg-code', '131130', '--name', '渋谷区')).toMatchObject({
