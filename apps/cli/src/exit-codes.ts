@@ -15,6 +15,10 @@ export const EXIT = {
   DATABASE_UNAVAILABLE: 5,
   /** The migrations and the database disagree, or a migration failed. */
   MIGRATION_FAILED: 6,
+  /** Refused: authentication or authorisation failed (card checks, access policy). */
+  REFUSED: 7,
+  /** An integrity check failed (e.g. the audit log's hash chain is broken). */
+  INTEGRITY_FAILED: 8,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

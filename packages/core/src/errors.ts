@@ -3,7 +3,34 @@
  * what is wrong and where, in words a counter clerk or an operator understands, and
  * never contains personal data. `details` holds the where (field, line, column).
  */
-export type AppErrorCode = 'VALIDATION_FAILED' | 'INVALID_LG_CODE' | 'TENANT_EXISTS' | 'TENANT_NOT_FOUND';
+export type AppErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'INVALID_LG_CODE'
+  | 'TENANT_EXISTS'
+  | 'TENANT_NOT_FOUND'
+  // identity and access
+  | 'AUTHENTICATION_REQUIRED'
+  | 'STEP_UP_REQUIRED'
+  | 'ACCESS_DENIED'
+  | 'LOGIN_FAILED'
+  | 'ACCOUNT_LOCKED'
+  | 'TOO_MANY_REQUESTS'
+  | 'SESSION_EXPIRED'
+  | 'REAUTHENTICATION_REQUIRED'
+  // My Number card (JPKI-style) login
+  | 'CARD_UNTRUSTED_ISSUER'
+  | 'CARD_EXPIRED'
+  | 'CARD_REVOKED'
+  | 'CARD_BAD_SIGNATURE'
+  | 'CARD_INVALID'
+  | 'CARD_UNKNOWN'
+  | 'CHALLENGE_REUSED'
+  | 'CHALLENGE_EXPIRED'
+  // OpenID Connect
+  | 'OIDC_LOGIN_FAILED'
+  // audit log
+  | 'AUDIT_CHAIN_BROKEN'
+  | 'AUDIT_KEY_MISSING';
 
 export interface FieldProblem {
   readonly field: string;
