@@ -10,6 +10,9 @@ BEGIN
     GRANT USAGE ON SCHEMA public TO madoguchi_app;
     GRANT SELECT ON schema_migration TO madoguchi_app;
     GRANT SELECT, INSERT, UPDATE ON tenant TO madoguchi_app;
+    -- The audit log is append-only for the service: no UPDATE, no DELETE.
+    GRANT SELECT, INSERT ON audit_log, audit_log_subject, audit_checkpoint, audit_key TO madoguchi_app;
+    GRANT SELECT, INSERT, UPDATE ON audit_chain_head TO madoguchi_app;
   END IF;
 END
 $$;

@@ -1,3 +1,4 @@
-export { type Actor, operatorActor, systemActor } from './actor';
+export { type Actor, type ActorKind, type NetworkZone, operatorActor, systemActor } from './actor';
+export * from './audit';
 export { AppError, type AppErrorCode, type FieldProblem, isAppError } from './errors';
 export * from './tenants';

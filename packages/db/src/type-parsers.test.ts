@@ -16,7 +16,8 @@ describe('result types', () => {
     const result = await sql<Record<string, unknown>>`
       select 42::int8 as big, 1.50::numeric(4,2) as amount, '2024-02-29'::date as day,
         '2024-02-29 12:34:56+09'::timestamptz as at, '2024-02-29 03:34:56'::timestamp as naive,
-        '{"a":[1,2]}'::jsonb as doc, true as flag, 7::int as small`.execute(db.kysely);
+        '{"a":[1,2]}'::jsonb as doc, true as flag, 7::int as small, '\\x00ff'::bytea as bytes,
+        array['a', 'b']::text[] as list`.execute(db.kysely);
     expect(result.rows[0]).toEqual({
       big: 42,
       amount: '1.50',
@@ -26,6 +27,8 @@ describe('result types', () => {
       doc: { a: [1, 2] },
       flag: true,
       small: 7,
+      bytes: Buffer.from([0, 255]),
+      list: ['a', 'b'],
     });
   });
 

@@ -5,6 +5,7 @@
  * a UTC Date).
  */
 export const PG_TYPE = {
+  BYTEA: 17,
   INT8: 20,
   NUMERIC: 1700,
   DATE: 1082,
@@ -38,7 +39,13 @@ function parseNumeric(value: string): string {
   return value;
 }
 
+/** bytea arrives in hex form (`\\x…`); both engines return a Buffer. */
+function parseBytea(value: string): Buffer {
+  return Buffer.from(value.slice(2), 'hex');
+}
+
 export const typeParsers: Readonly<Record<number, (value: string) => unknown>> = {
+  [PG_TYPE.BYTEA]: parseBytea,
   [PG_TYPE.INT8]: parseInt8,
   [PG_TYPE.NUMERIC]: parseNumeric,
   [PG_TYPE.DATE]: parseDate,

@@ -1,0 +1,13 @@
+export { appendAudit } from './append-audit';
+export type { AuditEvent, AuditRecord, AuditResult } from './audit.types';
+export { type Checkpoint, createCheckpoint, findCheckpoints } from './audit-checkpoint';
+export { canonicalRecord, chainHash, ENCODING_VERSION, genesisHash } from './audit-hash';
+export {
+  auditKeyFile,
+  createAuditKeyFile,
+  keyIdOf,
+  loadAuditPrivateKey,
+  loadPublicKeyFile,
+  registerAuditKey,
+} from './audit-keys';
+export { type AuditProblem, type AuditVerification, type VerifyOptions, verifyAuditChain } from './verify-audit-chain';
