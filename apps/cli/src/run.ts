@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { auditCommand } from './commands/audit';
 import { dbCommand } from './commands/db';
 import { serveCommand } from './commands/serve';
 import { tenantCommand } from './commands/tenant';
@@ -18,6 +19,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   serveCommand(program, io);
   dbCommand(program, io);
   tenantCommand(program, io);
+  auditCommand(program, io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT.OK;
