@@ -12,7 +12,7 @@ BEGIN
     GRANT SELECT, INSERT, UPDATE ON tenant TO madoguchi_app;
     -- The audit log is append-only for the service: no UPDATE, no DELETE.
     GRANT SELECT, INSERT ON audit_log, audit_log_subject, audit_checkpoint, audit_key TO madoguchi_app;
-    GRANT SELECT, INSERT, UPDATE ON audit_chain_head TO madoguchi_app;
+    GRANT SELECT, INSERT, UPDATE ON audit_chain_head, audit_subject_watermark TO madoguchi_app;
   END IF;
 END
 $$;

@@ -43,6 +43,11 @@ export interface AuditLogSubjectTable {
   seq: number;
 }
 
+export interface AuditSubjectWatermarkTable {
+  lg_code: string;
+  indexed_through: number;
+}
+
 export interface AuditChainHeadTable {
   lg_code: string;
   seq: number;
@@ -70,6 +75,7 @@ export interface DB {
   schema_migration: SchemaMigrationTable;
   audit_log: AuditLogTable;
   audit_log_subject: AuditLogSubjectTable;
+  audit_subject_watermark: AuditSubjectWatermarkTable;
   audit_chain_head: AuditChainHeadTable;
   audit_key: AuditKeyTable;
   audit_checkpoint: AuditCheckpointTable;
@@ -102,6 +108,7 @@ export const SCHEMA_COLUMNS = {
     'hash',
   ],
   audit_log_subject: ['lg_code', 'person_id', 'seq'],
+  audit_subject_watermark: ['lg_code', 'indexed_through'],
   audit_chain_head: ['lg_code', 'seq', 'hash'],
   audit_key: ['lg_code', 'key_id', 'public_key', 'created_at'],
   audit_checkpoint: ['lg_code', 'seq', 'hash', 'signed_at', 'key_id', 'signature'],

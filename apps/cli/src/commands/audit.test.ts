@@ -85,7 +85,7 @@ describe('madoguchi audit', () => {
     const json = await cli('audit', 'verify', '--json');
     expect(JSON.parse(json.out).error).toMatchObject({
       code: 'AUDIT_CHAIN_BROKEN',
-      details: { seq: 3, problem: 'hash-mismatch', rowsVerified: 2 },
+      details: { seq: 3, problem: 'hash-mismatch', rows: 5 },
     });
   });
 

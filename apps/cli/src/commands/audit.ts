@@ -99,7 +99,7 @@ export function auditCommand(program: Command, io: Io): void {
         `the audit chain of ${lgCode} is broken at row ${result.firstBad.seq}: ${result.firstBad.message}`,
         {
           ...result.firstBad,
-          rowsVerified: result.rows,
+          rows: result.rows,
         },
       );
     }

@@ -33,7 +33,7 @@ describe('madoguchi db', () => {
     expect(result).toEqual({
       code: EXIT.DATABASE_UNAVAILABLE,
       out: '',
-      err: 'madoguchi: SCHEMA_NOT_MIGRATED: the database has 1 pending migration(s); run `madoguchi db migrate` first\n',
+      err: `madoguchi: SCHEMA_NOT_MIGRATED: the database has ${(await readMigrations()).length} pending migration(s); run \`madoguchi db migrate\` first\n`,
     });
   });
 });

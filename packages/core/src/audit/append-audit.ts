@@ -1,7 +1,13 @@
 import type { DB } from '@madoguchi/db';
 import type { Transaction } from 'kysely';
 import type { Actor } from '../actor';
-import { insertAuditRecords, lockChainHead, type StoredAuditRecord, updateChainHead } from './audit.repository';
+import {
+  insertAuditRecords,
+  lockChainHead,
+  printedForms,
+  type StoredAuditRecord,
+  updateChainHead,
+} from './audit.repository';
 import type { AuditEvent, AuditRecord } from './audit.types';
 import { canonicalRecord, chainHash, genesisHash } from './audit-hash';
 
@@ -20,19 +26,27 @@ export async function appendAudit(
   const appended: AuditRecord[] = [];
   // A fixed lock order, so two transactions touching two municipalities cannot deadlock.
   for (const lgCode of [...byTenant.keys()].sort()) {
+    const tenantEvents = byTenant.get(lgCode) ?? [];
+    // The hash covers details and subjects as PostgreSQL prints them, so the database can verify alone.
+    const printed = await printedForms(
+      trx,
+      tenantEvents.map((event) => ({ details: JSON.stringify(event.details ?? {}), subjects: uniqueSubjects(event) })),
+    );
     const head = await lockChainHead(trx, lgCode, genesisHash(lgCode));
     let { seq, hash } = head;
     const records: StoredAuditRecord[] = [];
-    for (const event of byTenant.get(lgCode) ?? []) {
+    tenantEvents.forEach((event, i) => {
       seq += 1;
       const record = toRecord(actor, event, seq);
-      const next = chainHash(hash, canonicalRecord(record));
-      records.push({ ...record, prevHash: hash, hash: next });
+      const forms = printed[i] ?? { detailsText: '{}', subjectsText: '{}' };
+      const hashable = { ...record, ...forms };
+      const next = chainHash(hash, canonicalRecord(hashable));
+      records.push({ ...hashable, prevHash: hash, hash: next });
       hash = next;
-    }
+      appended.push(record);
+    });
     await insertAuditRecords(trx, records);
     await updateChainHead(trx, lgCode, { seq, hash });
-    appended.push(...records);
   }
   return appended;
 }
@@ -52,8 +66,12 @@ function toRecord(actor: Actor, event: AuditEvent, seq: number): AuditRecord {
     purpose: event.purpose,
     action: event.action,
     dataCategory: event.dataCategory ?? null,
-    subjectPersonIds: [...new Set(event.subjectPersonIds ?? [])],
+    subjectPersonIds: uniqueSubjects(event),
     result: event.result,
     details: event.details ?? {},
   };
+}
+
+function uniqueSubjects(event: AuditEvent): string[] {
+  return [...new Set(event.subjectPersonIds ?? [])];
 }

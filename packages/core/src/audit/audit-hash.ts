@@ -2,43 +2,47 @@ import { createHash } from 'node:crypto';
 import type { AuditRecord } from './audit.types';
 
 /**
- * The canonical encoding of an audit row, version 1: a JSON array with the fields in a fixed
- * order, `details` with its keys sorted at every depth. Changing it breaks every existing
- * chain, so a new encoding needs a new version tag (docs/adr/0009-audit-log.md).
+ * The canonical encoding v1 of an audit row: the bytes its hash covers after prev_hash. The
+ * same definition lives in SQL (`audit_canonical()` in the audit migration) so the database can
+ * verify a chain in one scan; a test checks the two agree. Changing it breaks every existing
+ * chain: a new encoding needs a new version tag (docs/adr/0009-audit-log.md).
+ *
+ * Each value is `<UTF-8 byte length>:<text>` and NULL is `-`; the subject list and `details`
+ * are taken as PostgreSQL prints them (text[] and jsonb), so both sides need no JSON or array
+ * formatting rules of their own.
  */
 export const ENCODING_VERSION = 'madoguchi-audit-v1';
 
-export function canonicalRecord(record: AuditRecord): string {
-  return JSON.stringify([
-    ENCODING_VERSION,
-    record.lgCode,
-    record.seq,
-    record.occurredAt.toISOString(),
-    record.actorKind,
-    record.actorId,
-    record.onBehalfOf,
-    record.terminalId,
-    record.zone,
-    record.department,
-    record.purpose,
-    record.action,
-    record.dataCategory,
-    [...record.subjectPersonIds],
-    record.result,
-    sortKeys(record.details),
-  ]);
+function field(value: string | null): string {
+  return value === null ? '-' : `${Buffer.byteLength(value)}:${value}`;
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
-    );
-  }
-  return value;
+export interface HashableRecord extends Omit<AuditRecord, 'details'> {
+  /** `details::text` as PostgreSQL prints it. */
+  readonly detailsText: string;
+  /** `subject_person_ids::text` as PostgreSQL prints it, e.g. `{P1,P2}`. */
+  readonly subjectsText: string;
+}
+
+export function canonicalRecord(record: HashableRecord): string {
+  return [
+    field(ENCODING_VERSION),
+    field(record.lgCode),
+    field(String(record.seq)),
+    field(record.occurredAt.toISOString()),
+    field(record.actorKind),
+    field(record.actorId),
+    field(record.onBehalfOf),
+    field(record.terminalId),
+    field(record.zone),
+    field(record.department),
+    field(record.purpose),
+    field(record.action),
+    field(record.dataCategory),
+    field(record.subjectsText),
+    field(record.result),
+    field(record.detailsText),
+  ].join('');
 }
 
 /** The value before the first row: ties a chain to its municipality. */

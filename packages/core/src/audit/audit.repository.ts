@@ -1,13 +1,13 @@
-import type { AuditLogTable, DB } from '@madoguchi/db';
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { AuditRecord } from './audit.types';
+import type { DB } from '@madoguchi/db';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { HashableRecord } from './audit-hash';
 
 export interface ChainHead {
   readonly seq: number;
   readonly hash: Buffer;
 }
 
-export interface StoredAuditRecord extends AuditRecord {
+export interface StoredAuditRecord extends HashableRecord {
   readonly prevHash: Buffer;
   readonly hash: Buffer;
 }
@@ -32,23 +32,95 @@ export async function lockChainHead(trx: Transaction<DB>, lgCode: string, genesi
   return { seq: head.seq, hash: Buffer.from(head.hash) };
 }
 
-const INSERT_CHUNK = 1_000;
+/**
+ * How PostgreSQL prints each row's details (as jsonb) and subject list (as text[]): the hash
+ * covers those texts, so that the database can verify a chain without this code.
+ */
+export async function printedForms(
+  trx: Transaction<DB>,
+  rows: ReadonlyArray<{ details: string; subjects: readonly string[] }>,
+): Promise<Array<{ detailsText: string; subjectsText: string }>> {
+  const result = await sql<{ d: string; s: string }>`
+    select (e->>'d')::jsonb::text as d, array(select json_array_elements_text(e->'s'))::text as s
+    from json_array_elements(${JSON.stringify(rows.map((r) => ({ d: r.details, s: r.subjects })))}::json)
+      with ordinality as u(e, o)
+    order by o`.execute(trx);
+  return result.rows.map((row) => ({ detailsText: row.d, subjectsText: row.s }));
+}
 
+/**
+ * One statement per batch, whatever its size: the rows travel as one JSON document that
+ * `json_to_recordset` turns back into rows (far cheaper than a parameter per value, and than
+ * the driver's array encoding).
+ */
 export async function insertAuditRecords(trx: Transaction<DB>, records: readonly StoredAuditRecord[]): Promise<void> {
-  for (let i = 0; i < records.length; i += INSERT_CHUNK) {
-    const chunk = records.slice(i, i + INSERT_CHUNK);
-    await trx.insertInto('audit_log').values(chunk.map(toRow)).execute();
-    const subjects = chunk.flatMap((r) =>
-      r.subjectPersonIds.map((personId) => ({ lg_code: r.lgCode, person_id: personId, seq: r.seq })),
-    );
-    if (subjects.length > 0) {
-      await trx
-        .insertInto('audit_log_subject')
-        .values(subjects)
-        .onConflict((conflict) => conflict.columns(['lg_code', 'person_id', 'seq']).doNothing())
-        .execute();
-    }
+  if (records.length === 0) return;
+  const rows = JSON.stringify(
+    records.map((r) => ({
+      l: r.lgCode,
+      s: r.seq,
+      t: r.occurredAt.toISOString(),
+      k: r.actorKind,
+      a: r.actorId,
+      b: r.onBehalfOf,
+      m: r.terminalId,
+      z: r.zone,
+      d: r.department,
+      p: r.purpose,
+      x: r.action,
+      c: r.dataCategory,
+      u: r.subjectsText,
+      r: r.result,
+      j: r.detailsText,
+      h0: r.prevHash.toString('hex'),
+      h1: r.hash.toString('hex'),
+    })),
+  );
+  await sql`
+    insert into audit_log (lg_code, seq, occurred_at, actor_kind, actor_id, on_behalf_of, terminal_id, zone, department,
+      purpose, action, data_category, subject_person_ids, result, details, prev_hash, hash)
+    select l, s, t, k, a, b, m, z, d, p, x, c, u::text[], r, j::jsonb, decode(h0, 'hex'), decode(h1, 'hex')
+    from json_to_recordset(${rows}::json) as x(l text, s bigint, t timestamptz, k text, a text, b text, m text, z text,
+      d text, p text, x text, c text, u text, r text, j text, h0 text, h1 text)`.execute(trx);
+}
+
+/**
+ * Brings audit_log_subject up to date with audit_log for one municipality. The index is filled
+ * after the fact, not on append (it would halve append speed); readers call this first, so
+ * what they read is never behind. Concurrent callers serialise on the watermark row.
+ */
+export async function catchUpSubjectIndex(trx: Transaction<DB>, lgCode: string): Promise<number> {
+  await trx
+    .insertInto('audit_subject_watermark')
+    .values({ lg_code: lgCode, indexed_through: 0 })
+    .onConflict((conflict) => conflict.column('lg_code').doNothing())
+    .execute();
+  const mark = await trx
+    .selectFrom('audit_subject_watermark')
+    .select('indexed_through')
+    .where('lg_code', '=', lgCode)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  const result = await sql<{ through: number | null; added: number }>`
+    with fresh as (
+      select lg_code, seq, subject_person_ids from audit_log
+      where lg_code = ${lgCode} and seq > ${mark.indexed_through}
+    ), added as (
+      insert into audit_log_subject (lg_code, person_id, seq)
+      select lg_code, unnest(subject_person_ids), seq from fresh
+      on conflict do nothing
+      returning 1
+    )
+    select (select max(seq) from fresh) as through, (select count(*)::int from added) as added`.execute(trx);
+  const through = result.rows[0]?.through;
+  if (through) {
+    await trx
+      .updateTable('audit_subject_watermark')
+      .set({ indexed_through: through })
+      .where('lg_code', '=', lgCode)
+      .execute();
   }
+  return result.rows[0]?.added ?? 0;
 }
 
 export async function updateChainHead(trx: Transaction<DB>, lgCode: string, head: ChainHead): Promise<void> {
@@ -77,39 +149,32 @@ export async function findAuditRecords(
 ): Promise<StoredAuditRecord[]> {
   const rows = await db
     .selectFrom('audit_log')
-    .selectAll()
+    .select([
+      'lg_code',
+      'seq',
+      'occurred_at',
+      'actor_kind',
+      'actor_id',
+      'on_behalf_of',
+      'terminal_id',
+      'zone',
+      'department',
+      'purpose',
+      'action',
+      'data_category',
+      'subject_person_ids',
+      'result',
+      sql<string>`details::text`.as('details_text'),
+      sql<string>`subject_person_ids::text`.as('subjects_text'),
+      'prev_hash',
+      'hash',
+    ])
     .where('lg_code', '=', lgCode)
     .where('seq', '>', afterSeq)
     .orderBy('seq')
     .limit(limit)
     .execute();
-  return rows.map(fromRow);
-}
-
-function toRow(record: StoredAuditRecord) {
-  return {
-    lg_code: record.lgCode,
-    seq: record.seq,
-    occurred_at: record.occurredAt,
-    actor_kind: record.actorKind,
-    actor_id: record.actorId,
-    on_behalf_of: record.onBehalfOf,
-    terminal_id: record.terminalId,
-    zone: record.zone,
-    department: record.department,
-    purpose: record.purpose,
-    action: record.action,
-    data_category: record.dataCategory,
-    subject_person_ids: [...record.subjectPersonIds],
-    result: record.result,
-    details: JSON.stringify(record.details),
-    prev_hash: record.prevHash,
-    hash: record.hash,
-  };
-}
-
-function fromRow(row: Selectable<AuditLogTable>): StoredAuditRecord {
-  return {
+  return rows.map((row) => ({
     lgCode: row.lg_code,
     seq: row.seq,
     occurredAt: row.occurred_at,
@@ -124,8 +189,75 @@ function fromRow(row: Selectable<AuditLogTable>): StoredAuditRecord {
     dataCategory: row.data_category,
     subjectPersonIds: row.subject_person_ids,
     result: row.result,
-    details: row.details,
+    detailsText: row.details_text,
+    subjectsText: row.subjects_text,
     prevHash: Buffer.from(row.prev_hash),
     hash: Buffer.from(row.hash),
+  }));
+}
+
+export interface ChainScan {
+  readonly rows: number;
+  readonly lastSeq: number;
+  readonly lastHash: Buffer | null;
+  /** The first row whose hash is not SHA-256(prev_hash || canonical encoding). */
+  readonly firstBadHash: number | null;
+  /** The first row whose seq does not follow the one before (the position expected), if any. */
+  readonly firstGap: { readonly seq: number; readonly expected: number } | null;
+  /** The first row whose prev_hash is not the previous row's hash. */
+  readonly firstBadLink: number | null;
+}
+
+/**
+ * The database checks every row: its hash, in one scan that PostgreSQL may run in parallel;
+ * then, in a second scan without hashing, each row's seq and prev_hash against the row before.
+ */
+export async function scanChain(db: Kysely<DB>, lgCode: string, genesis: Buffer): Promise<ChainScan> {
+  const totals = await sql<{ rows: number; last_seq: number | null; bad_hash: number | null }>`
+    select count(*)::int as rows, max(seq) as last_seq,
+      min(seq) filter (where hash <> pg_catalog.sha256(prev_hash || audit_canonical(a))) as bad_hash
+    from audit_log a where lg_code = ${lgCode}`.execute(db);
+  const links = await sql<{ seq: number; seq_ok: boolean; link_ok: boolean; expected: number }>`
+    select seq, seq_ok, link_ok, expected from (
+      select seq,
+        seq = coalesce(lag(seq) over w, 0) + 1 as seq_ok,
+        coalesce(lag(seq) over w, 0) + 1 as expected,
+        prev_hash = coalesce(lag(hash) over w, ${genesis}::bytea) as link_ok
+      from audit_log where lg_code = ${lgCode}
+      window w as (order by seq)
+    ) checked
+    where not (seq_ok and link_ok)
+    order by seq limit 2`.execute(db);
+  const lastSeq = totals.rows[0]?.last_seq ?? 0;
+  const last = await db
+    .selectFrom('audit_log')
+    .select('hash')
+    .where('lg_code', '=', lgCode)
+    .where('seq', '=', lastSeq)
+    .executeTakeFirst();
+  const gap = links.rows.find((row) => !row.seq_ok);
+  const badLink = links.rows.find((row) => row.seq_ok && !row.link_ok);
+  return {
+    rows: totals.rows[0]?.rows ?? 0,
+    lastSeq,
+    lastHash: last ? Buffer.from(last.hash) : null,
+    firstBadHash: totals.rows[0]?.bad_hash ?? null,
+    firstGap: gap ? { seq: gap.seq, expected: gap.expected } : null,
+    firstBadLink: badLink?.seq ?? null,
   };
+}
+
+export async function findHashesAt(
+  db: Kysely<DB>,
+  lgCode: string,
+  seqs: readonly number[],
+): Promise<Map<number, Buffer>> {
+  if (seqs.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .where('lg_code', '=', lgCode)
+    .where('seq', 'in', [...seqs])
+    .execute();
+  return new Map(rows.map((row) => [row.seq, Buffer.from(row.hash)]));
 }

@@ -6,10 +6,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Actor, systemActor } from '../actor';
 import { addTenant } from '../tenants';
 import { appendAudit } from './append-audit';
-import { findAuditRecords } from './audit.repository';
+import { catchUpSubjectIndex, findAuditRecords } from './audit.repository';
 import type { AuditEvent } from './audit.types';
 import { createCheckpoint } from './audit-checkpoint';
-import { canonicalRecord, chainHash, genesisHash } from './audit-hash';
+import { canonicalRecord, chainHash, genesisHash, type HashableRecord } from './audit-hash';
 import { verifyAuditChain } from './verify-audit-chain';
 
 const LG = '999997';
@@ -56,9 +56,9 @@ describe('audit log', () => {
     const rows = await findAuditRecords(db.kysely, LG, 0, 100);
     expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(rows[0]?.prevHash.equals(genesisHash(LG))).toBe(true);
-    expect(rows[5]?.hash.equals(chainHash(rows[4]?.hash ?? Buffer.alloc(0), canonicalRecord(rows[5] as never)))).toBe(
-      true,
-    );
+    expect(
+      rows[5]?.hash.equals(chainHash(rows[4]?.hash ?? Buffer.alloc(0), canonicalRecord(rows[5] as HashableRecord))),
+    ).toBe(true);
     expect(rows[0]).toMatchObject({
       actorKind: 'staff',
       actorId: 'staff-0001',
@@ -88,8 +88,43 @@ describe('audit log', () => {
     expect(await verify()).toMatchObject({ ok: true, rows: 80, lastSeq: 80 });
   });
 
+  it('hashes the same bytes in the database as in TypeScript, whatever the text', async () => {
+    await append(
+      [
+        read('P1', {
+          details: {
+            note: 'quote " backslash \\ tab \t 改行\n 𠮷 葛\u{E0100}',
+            n: 1.5,
+            nested: { b: [true, null], a: 'x' },
+          },
+        }),
+        read('P2', { subjectPersonIds: [], details: {}, dataCategory: undefined }),
+        read('P3', { subjectPersonIds: ['a"b', 'c\\d', '{e,f}'] }),
+      ],
+      { kind: 'resident', id: 'resident-1', onBehalfOf: 'P9' },
+    );
+    const rows = await findAuditRecords(db.kysely, LG, 0, 10);
+    const sqlBytes = await sql<{ seq: number; canonical: Buffer }>`
+      select seq, audit_canonical(a) as canonical from audit_log a where lg_code = ${LG} order by seq`.execute(
+      db.kysely,
+    );
+    expect(sqlBytes.rows.map((r) => r.canonical.toString())).toEqual(rows.map((r) => canonicalRecord(r)));
+    expect(rows[2]?.subjectPersonIds).toEqual(['a"b', 'c\\d', '{e,f}']);
+    expect(await verify()).toMatchObject({ ok: true, rows: 3 });
+    expect(await verifyAuditChain(db.kysely, LG, { recompute: true })).toMatchObject({
+      ok: true,
+      rows: 3,
+      mode: 'recompute',
+    });
+  });
+
   it('indexes rows by the person whose data was read', async () => {
     await append([read('P1'), read('P2', { subjectPersonIds: ['P1', 'P2', 'P1'] })]);
+    const catchUp = () => db.kysely.transaction().execute((trx) => catchUpSubjectIndex(trx, LG));
+    expect(await catchUp()).toBe(3);
+    expect(await catchUp()).toBe(0);
+    await append([read('P3')]);
+    expect(await catchUp()).toBe(1);
     const rows = await db.kysely
       .selectFrom('audit_log_subject')
       .select(['person_id', 'seq'])
@@ -100,13 +135,18 @@ describe('audit log', () => {
       { person_id: 'P1', seq: 1 },
       { person_id: 'P1', seq: 2 },
       { person_id: 'P2', seq: 2 },
+      { person_id: 'P3', seq: 3 },
     ]);
   });
 
-  describe('tampering done directly in the database', () => {
+  describe.each([
+    ['verified by the database', false],
+    ['recomputed by the verifier', true],
+  ])('tampering done directly in the database, %s', (_mode, recompute) => {
     beforeEach(async () => {
       await seed(10);
     });
+    const verify = (lgCode = LG) => verifyAuditChain(db.kysely, lgCode, { recompute });
 
     it('detects a modified row, at that row', async () => {
       await exec(`update audit_log set purpose = 'curiosity' where lg_code = '${LG}' and seq = 4`);
@@ -175,7 +215,7 @@ describe('audit log', () => {
         running = hash;
       }
       await exec(`update audit_chain_head set hash = '\\x${running.toString('hex')}' where lg_code = '${LG}'`);
-      const result = await verifyAuditChain(db.kysely, LG, { publicKeys: [publicKey] });
+      const result = await verifyAuditChain(db.kysely, LG, { publicKeys: [publicKey], recompute });
       expect(result.firstBad).toMatchObject({ seq: 10, problem: 'checkpoint-mismatch' });
     });
 
@@ -183,7 +223,7 @@ describe('audit log', () => {
       const mine = generateKeyPairSync('ed25519');
       const theirs = generateKeyPairSync('ed25519');
       await createCheckpoint(db.kysely, LG, theirs.privateKey);
-      const result = await verifyAuditChain(db.kysely, LG, { publicKeys: [mine.publicKey] });
+      const result = await verifyAuditChain(db.kysely, LG, { publicKeys: [mine.publicKey], recompute });
       expect(result).toMatchObject({
         ok: false,
         keysFromDatabase: false,

@@ -1,7 +1,8 @@
 export { appendAudit } from './append-audit';
+export { findAuditRecords } from './audit.repository';
 export type { AuditEvent, AuditRecord, AuditResult } from './audit.types';
 export { type Checkpoint, createCheckpoint, findCheckpoints } from './audit-checkpoint';
-export { canonicalRecord, chainHash, ENCODING_VERSION, genesisHash } from './audit-hash';
+export { canonicalRecord, chainHash, ENCODING_VERSION, genesisHash, type HashableRecord } from './audit-hash';
 export {
   auditKeyFile,
   createAuditKeyFile,
@@ -10,4 +11,5 @@ export {
   loadPublicKeyFile,
   registerAuditKey,
 } from './audit-keys';
-export { type AuditProblem, type AuditVerification, type VerifyOptions, verifyAuditChain } from './verify-audit-chain';
+export type { AuditProblem, BadPosition } from './audit-problems';
+export { type AuditVerification, type VerifyOptions, verifyAuditChain } from './verify-audit-chain';

@@ -1,19 +1,12 @@
 import type { KeyObject } from 'node:crypto';
 import type { DB } from '@madoguchi/db';
 import type { Kysely } from 'kysely';
-import { findAuditRecords, findChainHead } from './audit.repository';
+import { type ChainScan, findChainHead, findHashesAt, scanChain } from './audit.repository';
 import { type Checkpoint, checkpointSignatureValid, findCheckpoints } from './audit-checkpoint';
-import { canonicalRecord, chainHash, genesisHash } from './audit-hash';
+import { genesisHash } from './audit-hash';
 import { findAuditPublicKeys, keyIdOf } from './audit-keys';
-
-export type AuditProblem =
-  | 'row-missing'
-  | 'prev-hash-mismatch'
-  | 'hash-mismatch'
-  | 'head-mismatch'
-  | 'checkpoint-mismatch'
-  | 'checkpoint-signature-invalid'
-  | 'checkpoint-key-unknown';
+import { type BadPosition, bad } from './audit-problems';
+import { recomputeChain } from './recompute-audit-chain';
 
 export interface AuditVerification {
   readonly lgCode: string;
@@ -22,108 +15,82 @@ export interface AuditVerification {
   readonly lastSeq: number;
   readonly checkpoints: number;
   /** Where the chain first goes wrong: the position and what is wrong there. */
-  readonly firstBad?: { readonly seq: number; readonly problem: AuditProblem; readonly message: string };
+  readonly firstBad?: BadPosition;
   /** Checkpoints were checked against keys read from the database itself (weaker). */
   readonly keysFromDatabase: boolean;
+  /** database: the server hashed the rows in one scan; recompute: this process did, row by row. */
+  readonly mode: 'database' | 'recompute';
 }
 
 export interface VerifyOptions {
   /** Trusted public keys; without them the keys recorded in the database are used. */
   readonly publicKeys?: readonly KeyObject[];
-  readonly batchSize?: number;
+  /** Recompute every hash here instead of in the database (slower; trusts only the rows). */
+  readonly recompute?: boolean;
   readonly onProgress?: (seq: number, lastSeq: number) => void;
 }
 
 /**
- * Recomputes a municipality's chain from the first row, and checks the head and every signed
- * checkpoint. Detects a row changed (hash), removed (a gap in seq, or a prev_hash that no longer
- * matches), or added outside appendAudit (its hash or prev_hash does not fit), and history
- * rewritten wholesale (a signed checkpoint no longer matches).
+ * Checks a municipality's chain: every row's hash, its link to the row before, no gap in seq,
+ * the head, and every signed checkpoint. Detects a row changed, removed, inserted or appended
+ * outside appendAudit, the tail cut off with the head, and history rewritten wholesale with
+ * recomputed hashes (a signed checkpoint no longer matches).
  */
 export async function verifyAuditChain(
   db: Kysely<DB>,
   lgCode: string,
   options: VerifyOptions = {},
 ): Promise<AuditVerification> {
-  const head = await findChainHead(db, lgCode);
   const checkpoints = await findCheckpoints(db, lgCode);
-  const keys = await trustedKeys(db, lgCode, options.publicKeys);
-  const expectedAt = new Map(checkpoints.map((c) => [c.seq, c]));
-  const result = (rows: number, lastSeq: number, firstBad?: AuditVerification['firstBad']): AuditVerification => ({
+  const keys = options.publicKeys
+    ? new Map(options.publicKeys.map((k) => [keyIdOf(k), k]))
+    : await findAuditPublicKeys(db, lgCode);
+  const scan = await scanChain(db, lgCode, genesisHash(lgCode));
+  const { rows, lastSeq, lastHash } = scan;
+  const report = (firstBad?: BadPosition): AuditVerification => ({
     lgCode,
     ok: firstBad === undefined,
     rows,
     lastSeq,
     checkpoints: checkpoints.length,
     keysFromDatabase: options.publicKeys === undefined,
+    mode: options.recompute ? 'recompute' : 'database',
     ...(firstBad ? { firstBad } : {}),
   });
 
-  const signatureProblem = checkSignatures(checkpoints, keys);
-  let running = genesisHash(lgCode);
-  let expected = 1;
-  let rows = 0;
-  const batchSize = options.batchSize ?? 5_000;
-  for (;;) {
-    const batch = await findAuditRecords(db, lgCode, expected - 1, batchSize);
-    for (const record of batch) {
-      if (record.seq !== expected) {
-        return result(
-          rows,
-          expected - 1,
-          bad(expected, 'row-missing', `row ${expected} is missing (the next row found is ${record.seq})`),
-        );
-      }
-      if (!record.prevHash.equals(running)) {
-        return result(
-          rows,
-          expected - 1,
-          bad(record.seq, 'prev-hash-mismatch', `row ${record.seq} does not follow row ${record.seq - 1}`),
-        );
-      }
-      running = chainHash(running, canonicalRecord(record));
-      if (!running.equals(record.hash)) {
-        return result(
-          rows,
-          expected - 1,
-          bad(record.seq, 'hash-mismatch', `row ${record.seq} was changed after it was written`),
-        );
-      }
-      const checkpoint = expectedAt.get(record.seq);
-      if (checkpoint && !checkpoint.hash.equals(running)) {
-        return result(
-          rows,
-          record.seq,
-          bad(
-            record.seq,
-            'checkpoint-mismatch',
-            `the chain up to row ${record.seq} differs from the checkpoint signed at ${checkpoint.signedAt.toISOString()}`,
-          ),
-        );
-      }
-      rows += 1;
-      expected += 1;
+  const chainProblem = options.recompute ? await recomputeChain(db, lgCode, options.onProgress) : firstProblem(scan);
+  if (chainProblem) return report(chainProblem);
+  options.onProgress?.(lastSeq, lastSeq);
+
+  const hashes = await findHashesAt(
+    db,
+    lgCode,
+    checkpoints.map((c) => c.seq),
+  );
+  for (const checkpoint of checkpoints) {
+    const hash = hashes.get(checkpoint.seq);
+    if (!hash) {
+      return report(
+        bad(
+          lastSeq + 1,
+          'row-missing',
+          `rows from ${lastSeq + 1} are missing: a checkpoint covers row ${checkpoint.seq}`,
+        ),
+      );
     }
-    options.onProgress?.(expected - 1, head?.seq ?? expected - 1);
-    if (batch.length < batchSize) break;
+    if (!hash.equals(checkpoint.hash)) {
+      return report(
+        bad(
+          checkpoint.seq,
+          'checkpoint-mismatch',
+          `the chain up to row ${checkpoint.seq} differs from the checkpoint signed at ${checkpoint.signedAt.toISOString()}`,
+        ),
+      );
+    }
   }
-  const lastSeq = expected - 1;
-  const lastCheckpoint = checkpoints.at(-1);
-  if (lastCheckpoint && lastCheckpoint.seq > lastSeq) {
-    return result(
-      rows,
-      lastSeq,
-      bad(
-        lastSeq + 1,
-        'row-missing',
-        `rows from ${lastSeq + 1} are missing: a checkpoint covers row ${lastCheckpoint.seq}`,
-      ),
-    );
-  }
-  if (head && (head.seq !== lastSeq || !head.hash.equals(running))) {
-    return result(
-      rows,
-      lastSeq,
+  const head = await findChainHead(db, lgCode);
+  if (head && (head.seq !== lastSeq || (lastHash !== null && !head.hash.equals(lastHash)))) {
+    return report(
       bad(
         Math.min(head.seq, lastSeq) + 1,
         'head-mismatch',
@@ -131,35 +98,41 @@ export async function verifyAuditChain(
       ),
     );
   }
-  if (signatureProblem) return result(rows, lastSeq, signatureProblem);
-  return result(rows, lastSeq);
+  return report(checkSignatures(checkpoints, keys));
 }
 
-function bad(seq: number, problem: AuditProblem, message: string) {
-  return { seq, problem, message };
+/** The lowest position at which the database found something wrong. */
+function firstProblem(scan: ChainScan): BadPosition | undefined {
+  const found: BadPosition[] = [];
+  if (scan.firstGap) {
+    const { seq, expected } = scan.firstGap;
+    found.push(bad(expected, 'row-missing', `row ${expected} is missing (the next row found is ${seq})`));
+  }
+  if (scan.firstBadLink !== null) {
+    found.push(
+      bad(
+        scan.firstBadLink,
+        'prev-hash-mismatch',
+        `row ${scan.firstBadLink} does not follow row ${scan.firstBadLink - 1}`,
+      ),
+    );
+  }
+  if (scan.firstBadHash !== null) {
+    found.push(bad(scan.firstBadHash, 'hash-mismatch', `row ${scan.firstBadHash} was changed after it was written`));
+  }
+  return found.sort((a, b) => a.seq - b.seq)[0];
 }
 
-async function trustedKeys(
-  db: Kysely<DB>,
-  lgCode: string,
-  given?: readonly KeyObject[],
-): Promise<Map<string, KeyObject>> {
-  if (!given) return findAuditPublicKeys(db, lgCode);
-  return new Map(given.map((key) => [keyIdOf(key), key]));
-}
-
-function checkSignatures(
-  checkpoints: readonly Checkpoint[],
-  keys: Map<string, KeyObject>,
-): AuditVerification['firstBad'] {
+function checkSignatures(checkpoints: readonly Checkpoint[], keys: Map<string, KeyObject>): BadPosition | undefined {
   for (const checkpoint of checkpoints) {
     const key = keys.get(checkpoint.keyId);
-    if (!key)
+    if (!key) {
       return bad(
         checkpoint.seq,
         'checkpoint-key-unknown',
         `the checkpoint at row ${checkpoint.seq} was signed by key ${checkpoint.keyId}, which is not trusted`,
       );
+    }
     if (!checkpointSignatureValid(checkpoint, key)) {
       return bad(
         checkpoint.seq,
