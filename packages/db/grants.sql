@@ -13,6 +13,9 @@ BEGIN
     -- The audit log is append-only for the service: no UPDATE, no DELETE.
     GRANT SELECT, INSERT ON audit_log, audit_log_subject, audit_checkpoint, audit_key TO madoguchi_app;
     GRANT SELECT, INSERT, UPDATE ON audit_chain_head, audit_subject_watermark TO madoguchi_app;
+    GRANT SELECT, INSERT, UPDATE ON auth_challenge, card_binding, auth_session, staff_account TO madoguchi_app;
+    GRANT SELECT, INSERT, DELETE ON oidc_pending_login TO madoguchi_app;
+    GRANT SELECT, INSERT ON access_log_hold TO madoguchi_app;
   END IF;
 END
 $$;

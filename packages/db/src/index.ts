@@ -19,5 +19,5 @@ export {
   readMigrations,
 } from './migrator';
 export { checkReadiness, type Readiness } from './readiness';
-export type { AuditLogTable, DB, TenantTable } from './schema';
+export type { AuditLogTable, DB, SessionMethod, TenantTable } from './schema';
 export { findTenantKeyViolations, GLOBAL_TABLES, type TenantKeyViolation } from './tenant-key-invariant';

@@ -70,6 +70,75 @@ export interface AuditCheckpointTable {
   signature: Uint8Array;
 }
 
+export interface AuthChallengeTable {
+  lg_code: string;
+  challenge_id: string;
+  kind: 'card-login';
+  challenge: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+export interface CardBindingTable {
+  lg_code: string;
+  issuer: string;
+  serial_hex: string;
+  person_id: string;
+  bound_at: Generated<Date>;
+  unbound_at: Date | null;
+}
+
+export type SessionMethod = 'card' | 'passkey' | 'email-code' | 'password-totp' | 'password-passkey' | 'oidc';
+
+export interface AuthSessionTable {
+  lg_code: string;
+  token_hash: Uint8Array;
+  subject_kind: 'resident' | 'staff';
+  subject_id: string;
+  assurance_level: number;
+  method: SessionMethod;
+  terminal_id: string | null;
+  zone: string | null;
+  created_at: Generated<Date>;
+  authenticated_at: Date;
+  last_seen_at: Date;
+  idle_timeout_s: number;
+  expires_at: Date;
+  ended_at: Date | null;
+}
+
+export interface StaffAccountTable {
+  lg_code: string;
+  staff_id: string;
+  login_name: string;
+  password_hash: string;
+  totp_secret: string | null;
+  roles: Generated<string[]>;
+  departments: Generated<string[]>;
+  failed_attempts: Generated<number>;
+  locked_until: Date | null;
+  disabled_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface OidcPendingLoginTable {
+  lg_code: string;
+  state: string;
+  provider: string;
+  pending: ColumnType<Record<string, unknown>, string, string>;
+  created_at: Generated<Date>;
+}
+
+export interface AccessLogHoldTable {
+  lg_code: string;
+  seq: number;
+  hold_until: string;
+  legal_basis: string;
+  held_by: string;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   tenant: TenantTable;
   schema_migration: SchemaMigrationTable;
@@ -79,6 +148,12 @@ export interface DB {
   audit_chain_head: AuditChainHeadTable;
   audit_key: AuditKeyTable;
   audit_checkpoint: AuditCheckpointTable;
+  auth_challenge: AuthChallengeTable;
+  card_binding: CardBindingTable;
+  auth_session: AuthSessionTable;
+  staff_account: StaffAccountTable;
+  oidc_pending_login: OidcPendingLoginTable;
+  access_log_hold: AccessLogHoldTable;
 }
 
 /**
@@ -112,4 +187,37 @@ export const SCHEMA_COLUMNS = {
   audit_chain_head: ['lg_code', 'seq', 'hash'],
   audit_key: ['lg_code', 'key_id', 'public_key', 'created_at'],
   audit_checkpoint: ['lg_code', 'seq', 'hash', 'signed_at', 'key_id', 'signature'],
+  auth_challenge: ['lg_code', 'challenge_id', 'kind', 'challenge', 'created_at', 'expires_at', 'used_at'],
+  card_binding: ['lg_code', 'issuer', 'serial_hex', 'person_id', 'bound_at', 'unbound_at'],
+  auth_session: [
+    'lg_code',
+    'token_hash',
+    'subject_kind',
+    'subject_id',
+    'assurance_level',
+    'method',
+    'terminal_id',
+    'zone',
+    'created_at',
+    'authenticated_at',
+    'last_seen_at',
+    'idle_timeout_s',
+    'expires_at',
+    'ended_at',
+  ],
+  staff_account: [
+    'lg_code',
+    'staff_id',
+    'login_name',
+    'password_hash',
+    'totp_secret',
+    'roles',
+    'departments',
+    'failed_attempts',
+    'locked_until',
+    'disabled_at',
+    'created_at',
+  ],
+  oidc_pending_login: ['lg_code', 'state', 'provider', 'pending', 'created_at'],
+  access_log_hold: ['lg_code', 'seq', 'hold_until', 'legal_basis', 'held_by', 'created_at'],
 } as const satisfies { [T in keyof DB]: ReadonlyArray<keyof DB[T]> };
