@@ -28,6 +28,8 @@ export interface IssueCardOptions {
 
 export interface IssuedCard {
   readonly serialHex: string;
+  /** Issuer distinguished name, as verifyCardSignature reports it: with the serial, what a card binding records. */
+  readonly issuer: string;
   readonly notBefore: Date;
   readonly notAfter: Date;
   readonly certificatePem: string;
@@ -77,7 +79,13 @@ export async function issueCard(dir: string, options: IssueCardOptions, now: Dat
   await writeFile(path.join(options.outDir, CARD_FILES.certificate), `${certificatePem}\n`, { flag: 'wx' });
   ca.state.issued.push({ serialHex, issuedAt: now.toISOString(), notAfter: certificate.notAfter.toISOString() });
   await saveDevCaState(dir, ca.state);
-  return { serialHex, notBefore: certificate.notBefore, notAfter: certificate.notAfter, certificatePem };
+  return {
+    serialHex,
+    issuer: certificate.issuer,
+    notBefore: certificate.notBefore,
+    notAfter: certificate.notAfter,
+    certificatePem,
+  };
 }
 
 /** Printable ASCII only, so a name in kanji or kana cannot end up in a dev certificate by habit. */

@@ -1,0 +1,7 @@
+export {
+  bindCard,
+  type CardChallenge,
+  type CompleteCardLoginInput,
+  completeCardLogin,
+  startCardLogin,
+} from './card-login.service';
