@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import rateLimit from '@fastify/rate-limit';
+import type { TrustStore } from '@madoguchi/core';
 import type { Database } from '@madoguchi/db';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerErrorHandler } from './plugins/error-handler';
@@ -7,9 +9,13 @@ import { type LoggingOptions, loggerOptions } from './plugins/logging';
 import { registerOpenApi } from './plugins/openapi';
 import { registerRoutePolicy } from './plugins/route-policy';
 import { registerSecurityHeaders } from './plugins/security-headers';
+import { registerCookies } from './plugins/session-cookie';
 import { AJV_OPTIONS } from './plugins/validation';
 import { registerWebApp } from './plugins/web-app';
+import { auditRoutes } from './routes/audit.route';
+import { authRoutes } from './routes/auth.route';
 import { healthRoutes } from './routes/health.route';
+import { meRoutes } from './routes/me.route';
 import { tenantRoutes } from './routes/tenants.route';
 
 export interface AppDeps {
@@ -19,6 +25,8 @@ export interface AppDeps {
   /** false for silence (tests), or a level and stream. */
   readonly logger?: LoggingOptions | false;
   readonly version?: string;
+  /** Trust anchors and CRLs for My Number card login; without them card login answers 503. */
+  readonly cardTrustStore?: TrustStore;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -40,11 +48,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerErrorHandler(app);
   registerJsonBodyParser(app);
-  registerRoutePolicy(app);
+  await registerCookies(app);
+  registerRoutePolicy(app, deps.db);
+  // Only routes that ask for it are limited (logins); the limit answers with our error body.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(new Error(`too many attempts; try again in ${context.after}`), {
+        statusCode: 429,
+        code: 'TOO_MANY_REQUESTS',
+      }),
+  });
   await registerSecurityHeaders(app);
   await registerOpenApi(app, deps.version ?? '0.1.0');
   await app.register(healthRoutes, { db: deps.db });
   await app.register(tenantRoutes, { db: deps.db });
+  await app.register(authRoutes, {
+    db: deps.db,
+    ...(deps.cardTrustStore ? { cardTrustStore: deps.cardTrustStore } : {}),
+  });
+  await app.register(meRoutes, { db: deps.db });
+  await app.register(auditRoutes, { db: deps.db });
   await registerWebApp(app, deps.webRoot);
   await app.ready();
   return app;

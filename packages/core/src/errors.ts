@@ -8,6 +8,7 @@ export type AppErrorCode =
   | 'INVALID_LG_CODE'
   | 'TENANT_EXISTS'
   | 'TENANT_NOT_FOUND'
+  | 'NOT_CONFIGURED'
   // identity and access
   | 'AUTHENTICATION_REQUIRED'
   | 'STEP_UP_REQUIRED'

@@ -62,6 +62,8 @@ function clientError(error: FastifyError): ClientError | null {
       return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'send the body as application/json', details: {} };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'the request body is too large', details: {} };
+    case 'TOO_MANY_REQUESTS':
+      return { status: 429, code: error.code, message: error.message, details: {} };
     case 'MALFORMED_JSON':
       return { status: 400, code: error.code, message: error.message, details: detailsOf(error) };
     default:

@@ -22,6 +22,9 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
       tags: [
         { name: 'health', description: 'Liveness and readiness for operators and load balancers' },
         { name: 'tenants', description: 'Municipalities (地方公共団体) served by this deployment' },
+        { name: 'auth', description: 'Login (My Number card and others), sessions, logout' },
+        { name: 'me', description: "A logged-in resident's own data" },
+        { name: 'audit', description: 'The tamper-evident audit log (security officer)' },
       ],
     },
     refResolver: { buildLocalReference: (json) => String(json.$id) },

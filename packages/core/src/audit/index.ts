@@ -1,3 +1,4 @@
+export { type AccessLogEntry, holdAccessLogEntry, listMyAccessLog } from './access-log';
 export { appendAudit } from './append-audit';
 export { findAuditRecords } from './audit.repository';
 export type { AuditEvent, AuditRecord, AuditResult } from './audit.types';

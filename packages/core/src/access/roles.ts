@@ -1,0 +1,49 @@
+import type { Grant } from './access.types';
+
+/**
+ * The role catalogue. A staff account holds roles; a role holds grants. Nothing is allowed
+ * that no grant covers (deny by default). The three network zones follow the 三層の対策:
+ * personal data of the registry only from terminals in the individual-number zone.
+ */
+export const ROLES: Readonly<Record<string, readonly Grant[]>> = {
+  'counter-clerk': [
+    {
+      permissions: ['registry.read', 'registry.certificate.issue'],
+      departments: ['citizen'],
+      maxSensitivity: 'personal',
+      zones: ['individual-number'],
+    },
+  ],
+  'registry-officer': [
+    {
+      permissions: ['registry.*'],
+      departments: ['citizen'],
+      maxSensitivity: 'sensitive',
+      zones: ['individual-number'],
+    },
+  ],
+  'support-measure-officer': [
+    {
+      permissions: ['registry.*', 'support-measure.*'],
+      departments: ['citizen'],
+      maxSensitivity: 'special',
+      zones: ['individual-number'],
+    },
+  ],
+  'case-worker': [
+    {
+      permissions: ['procedure.*'],
+      departments: ['*'],
+      maxSensitivity: 'personal',
+      zones: ['lgwan', 'individual-number'],
+    },
+  ],
+  'security-officer': [
+    { permissions: ['audit.*'], departments: ['*'], maxSensitivity: 'internal', zones: ['lgwan', 'individual-number'] },
+  ],
+  'it-admin': [
+    { permissions: ['tenant.*', 'staff.manage'], departments: ['*'], maxSensitivity: 'internal', zones: ['lgwan'] },
+  ],
+};
+
+export const ROLE_NAMES = Object.keys(ROLES);

@@ -1,0 +1,4 @@
+export * from './card';
+export * from './card-login';
+export * from './oidc';
+export * from './session';
