@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { auditCommand } from './commands/audit';
 import { dbCommand } from './commands/db';
+import { devCaCommand } from './commands/dev-ca';
 import { serveCommand } from './commands/serve';
 import { tenantCommand } from './commands/tenant';
 import { describeFailure } from './errors';
@@ -20,6 +21,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   dbCommand(program, io);
   tenantCommand(program, io);
   auditCommand(program, io);
+  devCaCommand(program, io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT.OK;

@@ -1,7 +1,16 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '@madoguchi/api';
-import { DEMO_TENANT, ensureTenant, systemActor } from '@madoguchi/core';
+import {
+  DEMO_TENANT,
+  ensureTenant,
+  initDevCa,
+  loadTrustStoreFromFiles,
+  revocationWarnings,
+  systemActor,
+  type TrustStore,
+} from '@madoguchi/core';
 import { checkReadiness, checkServiceRole, type Database, migrate, openDatabase } from '@madoguchi/db';
 import type { Command } from 'commander';
 import { type DatabaseFlags, describeDatabaseTarget, targetOf, withDatabaseOptions } from '../database-options';
@@ -13,6 +22,8 @@ const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../../web/dist/', import.meta
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 interface ServeFlags extends DatabaseFlags {
+  cardTrustAnchor?: string[];
+  cardCrl?: string[];
   port: string;
   host: string;
   demo?: boolean;
@@ -31,6 +42,8 @@ export function serveCommand(program: Command, io: Io): void {
       .option('--demo', 'migrate the database and add the demo municipality 999997 デモ市 first')
       .option('--web-root <dir>', 'the built web app to serve', DEFAULT_WEB_ROOT)
       .option('--log-level <level>', 'fatal, error, warn, info, debug or trace', io.env.MADOGUCHI_LOG_LEVEL ?? 'info')
+      .option('--card-trust-anchor <file...>', 'trust anchor certificates (PEM) for My Number card login')
+      .option('--card-crl <file...>', 'certificate revocation lists (PEM) for card login')
       .option('--json', 'print the URLs as JSON once listening'),
   ).action(async (flags: ServeFlags) => {
     const port = parsePort(flags.port);
@@ -38,8 +51,10 @@ export function serveCommand(program: Command, io: Io): void {
     const db = await openDatabase(target, { applicationName: 'madoguchi-serve' });
     try {
       await prepare(db, flags, io);
+      const cardTrustStore = await cardTrust(flags, io);
       const app = await buildApp({
         db,
+        ...(cardTrustStore ? { cardTrustStore } : {}),
         webRoot: flags.webRoot,
         logger: { level: flags.logLevel, stream: { write: (line: string) => io.stdout.write(line) } },
       });
@@ -115,4 +130,26 @@ function announce(
       '',
     ].join('\n'),
   );
+}
+
+const DEMO_CA_DIR = '.madoguchi/dev-ca';
+
+/**
+ * Trust anchors for card login: the given files; with --demo and none given, a development CA
+ * created on first use (and a loud warning, since trusting it in production would let anyone in).
+ */
+async function cardTrust(flags: ServeFlags, io: Io): Promise<TrustStore | undefined> {
+  let anchors = flags.cardTrustAnchor ?? [];
+  let crls = flags.cardCrl ?? [];
+  if (anchors.length === 0 && flags.demo) {
+    const dir = path.resolve(io.cwd, DEMO_CA_DIR);
+    if (!existsSync(path.join(dir, 'ca-cert.pem'))) await initDevCa(dir);
+    anchors = [path.join(dir, 'ca-cert.pem')];
+    crls = [path.join(dir, 'ca.crl.pem')];
+    warn(io, `card login trusts the DEVELOPMENT CA in ${dir}: demo only, never in production`);
+  }
+  if (anchors.length === 0) return undefined;
+  const store = await loadTrustStoreFromFiles({ anchorFiles: anchors, crlFiles: crls });
+  for (const warning of revocationWarnings(store)) warn(io, warning);
+  return store;
 }
