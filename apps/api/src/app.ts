@@ -3,6 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { TrustStore } from '@madoguchi/core';
 import type { Database } from '@madoguchi/db';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { ZoneEntry } from './http/network-zones';
 import { registerErrorHandler } from './plugins/error-handler';
 import { BODY_LIMIT_BYTES, registerJsonBodyParser } from './plugins/json-body';
 import { type LoggingOptions, loggerOptions } from './plugins/logging';
@@ -16,6 +17,7 @@ import { auditRoutes } from './routes/audit.route';
 import { authRoutes } from './routes/auth.route';
 import { healthRoutes } from './routes/health.route';
 import { meRoutes } from './routes/me.route';
+import { staffAuthRoutes } from './routes/staff-auth.route';
 import { tenantRoutes } from './routes/tenants.route';
 
 export interface AppDeps {
@@ -27,6 +29,10 @@ export interface AppDeps {
   readonly version?: string;
   /** Trust anchors and CRLs for My Number card login; without them card login answers 503. */
   readonly cardTrustStore?: TrustStore;
+  /** Which address ranges are terminals of which network zone; staff log in only from one. */
+  readonly zones?: readonly ZoneEntry[];
+  /** Login attempts allowed per minute from one address (default 10). */
+  readonly loginAttemptsPerMinute?: number;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -63,10 +69,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerOpenApi(app, deps.version ?? '0.1.0');
   await app.register(healthRoutes, { db: deps.db });
   await app.register(tenantRoutes, { db: deps.db });
+  const loginRate = { max: deps.loginAttemptsPerMinute ?? 10, timeWindow: '1 minute' };
   await app.register(authRoutes, {
     db: deps.db,
+    loginRate,
     ...(deps.cardTrustStore ? { cardTrustStore: deps.cardTrustStore } : {}),
   });
+  await app.register(staffAuthRoutes, { db: deps.db, zones: deps.zones ?? [], loginRate });
   await app.register(meRoutes, { db: deps.db });
   await app.register(auditRoutes, { db: deps.db });
   await registerWebApp(app, deps.webRoot);

@@ -6,6 +6,8 @@ export interface Io {
   readonly cwd: string;
   /** Resolves when the process is asked to stop (SIGINT/SIGTERM); `serve` waits on it. */
   readonly stopSignal: Promise<string>;
+  /** All of standard input (e.g. a password piped in). */
+  readStdin(): Promise<string>;
 }
 
 export function processIo(): Io {
@@ -14,6 +16,11 @@ export function processIo(): Io {
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),
+    async readStdin() {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
     stopSignal: new Promise((resolve) => {
       process.once('SIGINT', () => resolve('SIGINT'));
       process.once('SIGTERM', () => resolve('SIGTERM'));

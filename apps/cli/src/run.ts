@@ -3,6 +3,7 @@ import { auditCommand } from './commands/audit';
 import { dbCommand } from './commands/db';
 import { devCaCommand } from './commands/dev-ca';
 import { serveCommand } from './commands/serve';
+import { staffCommand } from './commands/staff';
 import { tenantCommand } from './commands/tenant';
 import { describeFailure } from './errors';
 import { EXIT } from './exit-codes';
@@ -22,6 +23,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   tenantCommand(program, io);
   auditCommand(program, io);
   devCaCommand(program, io);
+  staffCommand(program, io, () => io.readStdin());
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT.OK;

@@ -2,7 +2,10 @@ import type { Io } from '../src/io';
 import { run } from '../src/run';
 
 /** An Io that records what a command prints; `stop()` plays the role of Ctrl+C. */
-export function memoryIo(env: Record<string, string | undefined> = {}): Io & {
+export function memoryIo(
+  env: Record<string, string | undefined> = {},
+  stdin = '',
+): Io & {
   out: () => string;
   err: () => string;
   stop: () => void;
@@ -19,6 +22,7 @@ export function memoryIo(env: Record<string, string | undefined> = {}): Io & {
     env,
     cwd: process.cwd(),
     stopSignal,
+    readStdin: async () => stdin,
     out: () => out.join(''),
     err: () => err.join(''),
     stop: () => stop('SIGTERM'),
@@ -29,8 +33,9 @@ export function memoryIo(env: Record<string, string | undefined> = {}): Io & {
 export async function runCli(
   targetFlags: readonly string[],
   args: readonly string[],
+  stdin = '',
 ): Promise<{ code: number; out: string; err: string }> {
-  const io = memoryIo();
+  const io = memoryIo({}, stdin);
   const code = await run([...args, ...targetFlags], io);
   return { code, out: io.out(), err: io.err() };
 }

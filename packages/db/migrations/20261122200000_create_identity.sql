@@ -85,6 +85,7 @@ CREATE TABLE staff_account (
   login_name      text        NOT NULL,
   password_hash   text        NOT NULL,
   totp_secret     text,
+  totp_last_step  bigint,
   roles           text[]      NOT NULL DEFAULT '{}',
   departments     text[]      NOT NULL DEFAULT '{}',
   failed_attempts integer     NOT NULL DEFAULT 0,
@@ -101,6 +102,7 @@ COMMENT ON COLUMN staff_account.staff_id IS 'Stable staff id, used in the audit 
 COMMENT ON COLUMN staff_account.login_name IS 'What the staff member types to log in.';
 COMMENT ON COLUMN staff_account.password_hash IS 'Argon2id hash in PHC string format.';
 COMMENT ON COLUMN staff_account.totp_secret IS 'TOTP shared secret (base32), when TOTP is the second factor.';
+COMMENT ON COLUMN staff_account.totp_last_step IS 'The last accepted TOTP time step: a code is accepted once, in any process.';
 COMMENT ON COLUMN staff_account.roles IS 'Roles granted (see the policy catalogue).';
 COMMENT ON COLUMN staff_account.departments IS 'Departments the staff member works for.';
 COMMENT ON COLUMN staff_account.failed_attempts IS 'Consecutive failed logins; reset on success.';

@@ -114,6 +114,7 @@ export interface StaffAccountTable {
   login_name: string;
   password_hash: string;
   totp_secret: string | null;
+  totp_last_step: number | null;
   roles: Generated<string[]>;
   departments: Generated<string[]>;
   failed_attempts: Generated<number>;
@@ -211,6 +212,7 @@ export const SCHEMA_COLUMNS = {
     'login_name',
     'password_hash',
     'totp_secret',
+    'totp_last_step',
     'roles',
     'departments',
     'failed_attempts',

@@ -16,11 +16,10 @@ import { CardChallengeRequest, CardChallengeResponse, CardLoginRequest, SessionI
 
 export interface AuthRouteOptions {
   readonly db: Database;
+  /** Against guessing: login attempts per time window from one address. */
+  readonly loginRate: { readonly max: number; readonly timeWindow: string };
   readonly cardTrustStore?: TrustStore;
 }
-
-/** Against guessing: at most this many login attempts per minute from one address. */
-const LOGIN_RATE = { max: 10, timeWindow: '1 minute' };
 
 const info = (session: Session) => ({
   lgCode: session.lgCode,
@@ -30,7 +29,10 @@ const info = (session: Session) => ({
   expiresAt: session.expiresAt.toISOString(),
 });
 
-export async function authRoutes(fastify: FastifyInstance, { db, cardTrustStore }: AuthRouteOptions): Promise<void> {
+export async function authRoutes(
+  fastify: FastifyInstance,
+  { db, cardTrustStore, loginRate }: AuthRouteOptions,
+): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const trustStore = () => {
     if (!cardTrustStore) throw new AppError('NOT_CONFIGURED', 'card login is not configured on this server', {});
@@ -40,7 +42,7 @@ export async function authRoutes(fastify: FastifyInstance, { db, cardTrustStore 
   app.post(
     '/api/v1/auth/card/challenge',
     {
-      config: { access: 'public', rateLimit: LOGIN_RATE },
+      config: { access: 'public', rateLimit: loginRate },
       schema: {
         operationId: 'startCardLogin',
         tags: ['auth'],
@@ -59,7 +61,7 @@ export async function authRoutes(fastify: FastifyInstance, { db, cardTrustStore 
   app.post(
     '/api/v1/auth/card/login',
     {
-      config: { access: 'public', rateLimit: LOGIN_RATE },
+      config: { access: 'public', rateLimit: loginRate },
       schema: {
         operationId: 'completeCardLogin',
         tags: ['auth'],

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildApp } from '@madoguchi/api';
+import { buildApp, parseZoneEntry, type ZoneEntry } from '@madoguchi/api';
 import {
   DEMO_TENANT,
   ensureTenant,
@@ -24,6 +24,7 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 interface ServeFlags extends DatabaseFlags {
   cardTrustAnchor?: string[];
   cardCrl?: string[];
+  zone?: string[];
   port: string;
   host: string;
   demo?: boolean;
@@ -44,6 +45,7 @@ export function serveCommand(program: Command, io: Io): void {
       .option('--log-level <level>', 'fatal, error, warn, info, debug or trace', io.env.MADOGUCHI_LOG_LEVEL ?? 'info')
       .option('--card-trust-anchor <file...>', 'trust anchor certificates (PEM) for My Number card login')
       .option('--card-crl <file...>', 'certificate revocation lists (PEM) for card login')
+      .option('--zone <CIDR=ZONE[:idleSeconds]...>', 'staff terminals: address range, network zone, idle timeout')
       .option('--json', 'print the URLs as JSON once listening'),
   ).action(async (flags: ServeFlags) => {
     const port = parsePort(flags.port);
@@ -55,6 +57,7 @@ export function serveCommand(program: Command, io: Io): void {
       const app = await buildApp({
         db,
         ...(cardTrustStore ? { cardTrustStore } : {}),
+        zones: terminalZones(flags, io),
         webRoot: flags.webRoot,
         logger: { level: flags.logLevel, stream: { write: (line: string) => io.stdout.write(line) } },
       });
@@ -152,4 +155,22 @@ async function cardTrust(flags: ServeFlags, io: Io): Promise<TrustStore | undefi
   const store = await loadTrustStoreFromFiles({ anchorFiles: anchors, crlFiles: crls });
   for (const warning of revocationWarnings(store)) warn(io, warning);
   return store;
+}
+
+/** Staff terminals by address range; --demo treats this machine as a terminal of the individual-number zone. */
+function terminalZones(flags: ServeFlags, io: Io): ZoneEntry[] {
+  try {
+    const zones = (flags.zone ?? []).map(parseZoneEntry);
+    if (zones.length === 0 && flags.demo) {
+      warn(
+        io,
+        'staff may log in from this machine (127.0.0.0/8, ::1) as a terminal of the individual-number zone: demo only',
+      );
+      return [parseZoneEntry('127.0.0.0/8=individual-number'), parseZoneEntry('::1/128=individual-number')];
+    }
+    if (zones.length === 0) warn(io, 'no --zone is configured: staff cannot log in from any terminal');
+    return zones;
+  } catch (error) {
+    throw new UsageError(`--zone: ${(error as Error).message}`);
+  }
 }

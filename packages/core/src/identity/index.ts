@@ -2,3 +2,4 @@ export * from './card';
 export * from './card-login';
 export * from './oidc';
 export * from './session';
+export * from './staff';
