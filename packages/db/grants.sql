@@ -16,6 +16,7 @@ BEGIN
     GRANT SELECT, INSERT, UPDATE ON auth_challenge, card_binding, auth_session, staff_account TO madoguchi_app;
     GRANT SELECT, INSERT, DELETE ON oidc_pending_login TO madoguchi_app;
     GRANT SELECT, INSERT ON access_log_hold TO madoguchi_app;
+    GRANT SELECT, INSERT, UPDATE ON passkey_credential, resident_email, oidc_binding TO madoguchi_app;
   END IF;
 END
 $$;

@@ -6,18 +6,22 @@ CREATE TABLE auth_challenge (
   challenge_id uuid        NOT NULL,
   kind         text        NOT NULL,
   challenge    text        NOT NULL,
+  subject_id   text,
+  attempts     integer     NOT NULL DEFAULT 0,
   created_at   timestamptz NOT NULL DEFAULT now(),
   expires_at   timestamptz NOT NULL,
   used_at      timestamptz,
   CONSTRAINT auth_challenge_pkey PRIMARY KEY (lg_code, challenge_id),
   CONSTRAINT auth_challenge_tenant_fkey FOREIGN KEY (lg_code) REFERENCES tenant (lg_code),
-  CONSTRAINT auth_challenge_kind CHECK (kind IN ('card-login'))
+  CONSTRAINT auth_challenge_kind CHECK (kind IN ('card-login', 'passkey-registration', 'passkey-login', 'email-code'))
 );
-COMMENT ON TABLE auth_challenge IS 'One-time challenges for card login: single use, short-lived.';
+COMMENT ON TABLE auth_challenge IS 'One-time challenges for logins (card, passkey, e-mail code): single use, short-lived.';
 COMMENT ON COLUMN auth_challenge.lg_code IS 'The municipality the login is for.';
 COMMENT ON COLUMN auth_challenge.challenge_id IS 'Random id the client sends back with the signature.';
-COMMENT ON COLUMN auth_challenge.kind IS 'What the challenge is for (card-login).';
-COMMENT ON COLUMN auth_challenge.challenge IS '32 random bytes, base64url, to be signed by the card.';
+COMMENT ON COLUMN auth_challenge.kind IS 'What the challenge is for: card-login, passkey-registration, passkey-login, email-code.';
+COMMENT ON COLUMN auth_challenge.challenge IS 'The challenge (random, base64url), or for an e-mail code the SHA-256 of the code.';
+COMMENT ON COLUMN auth_challenge.subject_id IS 'The person the challenge was issued for, when known in advance (passkey registration, e-mail code).';
+COMMENT ON COLUMN auth_challenge.attempts IS 'Wrong answers so far (an e-mail code allows a few).';
 COMMENT ON COLUMN auth_challenge.created_at IS 'When it was issued.';
 COMMENT ON COLUMN auth_challenge.expires_at IS 'After this it is refused (CHALLENGE_EXPIRED).';
 COMMENT ON COLUMN auth_challenge.used_at IS 'When an answer was first received; a second answer is refused (CHALLENGE_REUSED).';

@@ -73,8 +73,10 @@ export interface AuditCheckpointTable {
 export interface AuthChallengeTable {
   lg_code: string;
   challenge_id: string;
-  kind: 'card-login';
+  kind: 'card-login' | 'passkey-registration' | 'passkey-login' | 'email-code';
   challenge: string;
+  subject_id: string | null;
+  attempts: Generated<number>;
   created_at: Generated<Date>;
   expires_at: Date;
   used_at: Date | null;
@@ -140,6 +142,34 @@ export interface AccessLogHoldTable {
   created_at: Generated<Date>;
 }
 
+export interface PasskeyCredentialTable {
+  lg_code: string;
+  credential_id: string;
+  person_id: string;
+  public_key: Uint8Array;
+  sign_count: Generated<number>;
+  transports: Generated<string[]>;
+  created_at: Generated<Date>;
+  last_used_at: Date | null;
+}
+
+export interface ResidentEmailTable {
+  lg_code: string;
+  person_id: string;
+  email: string;
+  verified_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface OidcBindingTable {
+  lg_code: string;
+  issuer: string;
+  subject: string;
+  subject_kind: 'resident' | 'staff';
+  subject_id: string;
+  bound_at: Generated<Date>;
+}
+
 export interface DB {
   tenant: TenantTable;
   schema_migration: SchemaMigrationTable;
@@ -155,6 +185,9 @@ export interface DB {
   staff_account: StaffAccountTable;
   oidc_pending_login: OidcPendingLoginTable;
   access_log_hold: AccessLogHoldTable;
+  passkey_credential: PasskeyCredentialTable;
+  resident_email: ResidentEmailTable;
+  oidc_binding: OidcBindingTable;
 }
 
 /**
@@ -188,7 +221,17 @@ export const SCHEMA_COLUMNS = {
   audit_chain_head: ['lg_code', 'seq', 'hash'],
   audit_key: ['lg_code', 'key_id', 'public_key', 'created_at'],
   audit_checkpoint: ['lg_code', 'seq', 'hash', 'signed_at', 'key_id', 'signature'],
-  auth_challenge: ['lg_code', 'challenge_id', 'kind', 'challenge', 'created_at', 'expires_at', 'used_at'],
+  auth_challenge: [
+    'lg_code',
+    'challenge_id',
+    'kind',
+    'challenge',
+    'subject_id',
+    'attempts',
+    'created_at',
+    'expires_at',
+    'used_at',
+  ],
   card_binding: ['lg_code', 'issuer', 'serial_hex', 'person_id', 'bound_at', 'unbound_at'],
   auth_session: [
     'lg_code',
@@ -222,4 +265,16 @@ export const SCHEMA_COLUMNS = {
   ],
   oidc_pending_login: ['lg_code', 'state', 'provider', 'pending', 'created_at'],
   access_log_hold: ['lg_code', 'seq', 'hold_until', 'legal_basis', 'held_by', 'created_at'],
+  passkey_credential: [
+    'lg_code',
+    'credential_id',
+    'person_id',
+    'public_key',
+    'sign_count',
+    'transports',
+    'created_at',
+    'last_used_at',
+  ],
+  resident_email: ['lg_code', 'person_id', 'email', 'verified_at', 'created_at'],
+  oidc_binding: ['lg_code', 'issuer', 'subject', 'subject_kind', 'subject_id', 'bound_at'],
 } as const satisfies { [T in keyof DB]: ReadonlyArray<keyof DB[T]> };
