@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { createTestTarget, type TestTarget } from '@madoguchi/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { madoguchi, serve } from './processes';
+import { madoguchi, serve, WORK_DIR } from './processes';
 
 describe('the madoguchi command as a process', () => {
   let target: TestTarget;
@@ -35,6 +36,8 @@ describe('the madoguchi command as a process', () => {
     const tenants = await fetch(new URL('/api/v1/tenants', urls.app)).then((r) => r.json());
     expect(tenants).toEqual({ items: [{ lgCode: '999997', name: 'デモ市' }] });
     expect((await fetch(urls.openapi ?? '')).status).toBe(200);
+    // --demo signs the demo chain: its key is created in ./.madoguchi/keys of the working directory.
+    expect(existsSync(path.join(WORK_DIR, '.madoguchi', 'keys', 'audit-999997.ed25519.pem'))).toBe(true);
     child.kill('SIGTERM');
     const finished = await done;
     expect(finished.code).toBe(0);

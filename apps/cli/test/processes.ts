@@ -1,7 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // The real command, as `npx madoguchi` runs it: a separate process, real signals.
+/** Commands run in a scratch directory, so defaults like ./.madoguchi/keys land there. */
+export const WORK_DIR = mkdtempSync(path.join(tmpdir(), 'madoguchi-cwd-'));
+
 const BIN = fileURLToPath(new URL('../bin/madoguchi.js', import.meta.url));
 
 interface Finished {
@@ -12,7 +18,7 @@ interface Finished {
 
 export function madoguchi(args: readonly string[]): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, DATABASE_URL: '' } });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: WORK_DIR, env: { ...process.env, DATABASE_URL: '' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {
@@ -32,6 +38,7 @@ export function serve(
 ): Promise<{ child: ChildProcess; urls: Record<string, string>; done: Promise<Finished> }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--json', '--log-level', 'warn', ...args], {
+      cwd: WORK_DIR,
       env: { ...process.env, DATABASE_URL: '' },
     });
     let stdout = '';

@@ -82,6 +82,8 @@ describe('madoguchi audit', () => {
       code: EXIT.INTEGRITY_FAILED,
       err: 'madoguchi: AUDIT_CHAIN_BROKEN: the audit chain of 999997 is broken at row 3: row 3 was changed after it was written\n',
     });
+    const recomputed = await cli('audit', 'verify', '--recompute', '--json');
+    expect(JSON.parse(recomputed.out).error.details).toMatchObject({ seq: 3, problem: 'hash-mismatch' });
     const json = await cli('audit', 'verify', '--json');
     expect(JSON.parse(json.out).error).toMatchObject({
       code: 'AUDIT_CHAIN_BROKEN',

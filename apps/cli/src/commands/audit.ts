@@ -17,6 +17,7 @@ import { createProgress } from '../progress';
 
 interface Flags extends DatabaseFlags {
   lgCode: string;
+  recompute?: boolean;
   keyDir?: string;
   publicKey?: string;
   json?: boolean;
@@ -76,7 +77,8 @@ export function auditCommand(program: Command, io: Io): void {
     audit
       .command('verify')
       .description('recompute the hash chain and check every signed checkpoint')
-      .option('--public-key <file>', 'trusted public key (PEM); without it, keys recorded in the database are used'),
+      .option('--public-key <file>', 'trusted public key (PEM); without it, keys recorded in the database are used')
+      .option('--recompute', "recompute every hash here, trusting none of the database's functions (slower)"),
   ).action(async (flags: Flags) => {
     const lgCode = parseLgCode(flags.lgCode, '--lg-code');
     const publicKeys = flags.publicKey ? [await loadPublicKeyFile(flags.publicKey)] : undefined;
@@ -84,6 +86,7 @@ export function auditCommand(program: Command, io: Io): void {
     const result = await withDatabase(flags, io, (db) =>
       verifyAuditChain(db.kysely, lgCode, {
         ...(publicKeys ? { publicKeys } : {}),
+        recompute: Boolean(flags.recompute),
         onProgress: (done, total) => progress.update(done, total, 'rows'),
       }),
     ).finally(() => progress.stop());

@@ -3,20 +3,25 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp, parseZoneEntry, type ZoneEntry } from '@madoguchi/api';
 import {
+  auditKeyFile,
+  createAuditKeyFile,
   DEMO_TENANT,
   ensureTenant,
   initDevCa,
   loadTrustStoreFromFiles,
+  registerAuditKey,
   revocationWarnings,
   systemActor,
   type TrustStore,
 } from '@madoguchi/core';
 import { checkReadiness, checkServiceRole, type Database, migrate, openDatabase } from '@madoguchi/db';
 import type { Command } from 'commander';
+import { type CheckpointLog, scheduleCheckpoints } from '../checkpoint-scheduler';
 import { type DatabaseFlags, describeDatabaseTarget, targetOf, withDatabaseOptions } from '../database-options';
 import { UsageError } from '../errors';
 import type { Io } from '../io';
 import { warn } from '../output';
+import { keyDirOf } from './audit';
 
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -25,6 +30,8 @@ interface ServeFlags extends DatabaseFlags {
   cardTrustAnchor?: string[];
   cardCrl?: string[];
   zone?: string[];
+  checkpointEvery: string;
+  keyDir?: string;
   port: string;
   host: string;
   demo?: boolean;
@@ -46,6 +53,12 @@ export function serveCommand(program: Command, io: Io): void {
       .option('--card-trust-anchor <file...>', 'trust anchor certificates (PEM) for My Number card login')
       .option('--card-crl <file...>', 'certificate revocation lists (PEM) for card login')
       .option('--zone <CIDR=ZONE[:idleSeconds]...>', 'staff terminals: address range, network zone, idle timeout')
+      .option(
+        '--checkpoint-every <minutes>',
+        'sign each audit chain this often, with the keys in --key-dir (0: never)',
+        '0',
+      )
+      .option('--key-dir <dir>', 'audit checkpoint keys (default MADOGUCHI_KEY_DIR or ./.madoguchi/keys)')
       .option('--json', 'print the URLs as JSON once listening'),
   ).action(async (flags: ServeFlags) => {
     const port = parsePort(flags.port);
@@ -64,7 +77,9 @@ export function serveCommand(program: Command, io: Io): void {
       try {
         await app.listen({ host: flags.host, port });
         announce(io, flags, app.server.address(), describeDatabaseTarget(target));
+        const stopCheckpoints = await checkpoints(db, flags, io, app.log);
         const signal = await io.stopSignal;
+        stopCheckpoints();
         app.log.info({ signal }, 'stopping');
       } finally {
         await app.close();
@@ -173,4 +188,19 @@ function terminalZones(flags: ServeFlags, io: Io): ZoneEntry[] {
   } catch (error) {
     throw new UsageError(`--zone: ${(error as Error).message}`);
   }
+}
+
+/** Periodic audit checkpoints; --demo creates the demo municipality's key and signs every 5 minutes. */
+async function checkpoints(db: Database, flags: ServeFlags, io: Io, log: CheckpointLog): Promise<() => void> {
+  const keyDir = keyDirOf(flags, io);
+  let minutes = Number(flags.checkpointEvery);
+  if (!Number.isFinite(minutes) || minutes < 0) throw new UsageError('--checkpoint-every must be a number of minutes');
+  if (flags.demo && minutes === 0) {
+    minutes = 5;
+    if (!existsSync(auditKeyFile(keyDir, DEMO_TENANT.lgCode))) {
+      const { publicKey } = await createAuditKeyFile(keyDir, DEMO_TENANT.lgCode);
+      await registerAuditKey(db.kysely, DEMO_TENANT.lgCode, publicKey);
+    }
+  }
+  return minutes > 0 ? scheduleCheckpoints(db, keyDir, minutes, log) : () => {};
 }
