@@ -1,4 +1,5 @@
 import { LanguageSwitcher } from './language-switcher';
+import { Link } from './link';
 import type { Locale, Messages } from './messages';
 
 interface SiteHeaderProps {
@@ -11,10 +12,10 @@ export function SiteHeader({ locale, text, onLocaleChange }: SiteHeaderProps) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <a className="site-header__brand" href="/">
+        <Link className="site-header__brand" to="/">
           {/* The product name is the same in every language; mark each part for screen readers. */}
           <span lang="ja">窓口</span> <span lang="en">Madoguchi</span>
-        </a>
+        </Link>
         <LanguageSwitcher locale={locale} label={text.languageLabel} onChange={onLocaleChange} />
       </div>
     </header>

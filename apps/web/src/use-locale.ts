@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { htmlLang, isLocale, type Locale, messages } from './messages';
+import { htmlLang, isLocale, type Locale } from './messages';
 
 const STORAGE_KEY = 'madoguchi.locale';
 // Japanese first: the page does not follow the browser's language, a resident picks another one.
@@ -24,7 +24,7 @@ function storeLocale(locale: Locale): void {
   }
 }
 
-/** The display language, remembered across visits; keeps `<html lang>` and the title in step. */
+/** The display language, remembered across visits; keeps `<html lang>` in step (the app sets the title). */
 export function useLocale(): [Locale, (locale: Locale) => void] {
   const [locale, setLocaleState] = useState<Locale>(readStoredLocale);
 
@@ -33,7 +33,6 @@ export function useLocale(): [Locale, (locale: Locale) => void] {
     document.documentElement.lang = htmlLang[locale];
     // Lets the stylesheet tell やさしい日本語 from Japanese, which share lang="ja".
     document.documentElement.dataset.locale = locale;
-    document.title = messages[locale].documentTitle;
   }, [locale]);
 
   const setLocale = useCallback((next: Locale) => {

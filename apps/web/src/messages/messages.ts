@@ -1,12 +1,16 @@
-/** Every string the start page shows. Each language file fills all of them, so none falls back silently. */
+/** Every string the web app shows. Each language file fills all of them, so none falls back silently. */
 export interface Messages {
-  /** The document `<title>`. */
+  /** The document `<title>` of the start page. */
   readonly documentTitle: string;
+  /** Every other page's `<title>`: `{page}` is replaced with the page's title. */
+  readonly titleTemplate: string;
   readonly skipLink: string;
   /** Label of the group of language buttons. */
   readonly languageLabel: string;
   readonly heading: string;
   readonly intro: string;
+  /** The start page's link to the card login. */
+  readonly startLoginLink: string;
   readonly tenantsHeading: string;
   readonly tenantsLoading: string;
   readonly tenantsError: string;
@@ -16,4 +20,112 @@ export interface Messages {
   readonly lgCodeLabel: string;
   readonly footerNavLabel: string;
   readonly apiDocs: string;
+  /** Read by screen readers before a field's error message (GOV.UK pattern). */
+  readonly errorPrefix: string;
+  readonly notFound: NotFoundMessages;
+  readonly login: LoginMessages;
+  readonly me: MeMessages;
+}
+
+export interface NotFoundMessages {
+  readonly title: string;
+  readonly body: string;
+  readonly homeLink: string;
+}
+
+/** API error codes of the card login that get their own explanation; anything else is `OTHER`. */
+export type LoginErrorKey =
+  | 'CARD_REVOKED'
+  | 'CARD_EXPIRED'
+  | 'CARD_UNTRUSTED_ISSUER'
+  | 'CARD_BAD_SIGNATURE'
+  | 'CARD_UNKNOWN'
+  | 'CARD_INVALID'
+  | 'CHALLENGE_EXPIRED'
+  | 'TOO_MANY_REQUESTS'
+  | 'NOT_CONFIGURED'
+  /** The server could not be reached at all. */
+  | 'NETWORK'
+  /** Opened over plain http (not localhost): the browser offers no WebCrypto to sign with. */
+  | 'INSECURE_CONTEXT'
+  | 'OTHER';
+
+export type LoginFieldError =
+  | 'tenantMissing'
+  | 'certificateMissing'
+  | 'certificateInvalid'
+  | 'keyMissing'
+  | 'keyInvalid'
+  | 'keyUnusable';
+
+export interface LoginMessages {
+  /** The page title and its heading. */
+  readonly title: string;
+  readonly intro: string;
+  /** The demo card warning's heading: デモ用カード — 本番では使えません. */
+  readonly demoTitle: string;
+  readonly demoBody: string;
+  readonly demoKeyStaysHere: string;
+  readonly tenantLabel: string;
+  readonly tenantPlaceholder: string;
+  /** A municipality in the list: `{name}` and `{code}` (地方公共団体コード). */
+  readonly tenantOption: string;
+  readonly tenantsLoading: string;
+  readonly certificateLabel: string;
+  readonly certificateHint: string;
+  readonly keyLabel: string;
+  readonly keyHint: string;
+  readonly submit: string;
+  readonly submitting: string;
+  /** Heading of the error summary for missing or wrong files. */
+  readonly errorSummaryTitle: string;
+  readonly fieldErrors: Readonly<Record<LoginFieldError, string>>;
+  /** Heading of the alert when the server refuses the login. */
+  readonly failedTitle: string;
+  readonly apiErrors: Readonly<Record<LoginErrorKey, string>>;
+  /** Label (with its colon) before the error code, which a resident can quote to the help desk. */
+  readonly errorCodeLabel: string;
+}
+
+export interface MeMessages {
+  /** The page title and its heading: あなたの情報を見た記録. */
+  readonly title: string;
+  readonly intro: string;
+  readonly loading: string;
+  readonly sessionHeading: string;
+  readonly sessionMunicipality: string;
+  readonly sessionMethod: string;
+  readonly methodNames: Readonly<Record<string, string>>;
+  readonly assuranceLabel: string;
+  /** `{level}`: 1, 2 or 3. */
+  readonly assuranceValue: string;
+  /** Shown after the level number: what that level means. */
+  readonly assuranceDescriptions: Readonly<Record<1 | 2 | 3, string>>;
+  readonly sessionEnds: string;
+  readonly logout: string;
+  readonly logCaption: string;
+  readonly columns: {
+    readonly at: string;
+    readonly department: string;
+    readonly action: string;
+    readonly purpose: string;
+    readonly dataCategory: string;
+    readonly result: string;
+  };
+  readonly departmentNone: string;
+  readonly empty: string;
+  /** Human labels of audit codes; a code without a label is shown as it is. */
+  readonly actionLabels: Readonly<Record<string, string>>;
+  readonly purposeLabels: Readonly<Record<string, string>>;
+  readonly dataCategoryLabels: Readonly<Record<string, string>>;
+  readonly resultLabels: Readonly<Record<string, string>>;
+  readonly signedOut: string;
+  readonly sessionExpired: string;
+  readonly loggedOut: string;
+  readonly stepUpTitle: string;
+  readonly stepUp: string;
+  readonly loginLink: string;
+  readonly loadError: string;
+  readonly retry: string;
+  readonly logoutError: string;
 }
