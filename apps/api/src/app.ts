@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
-import type { TrustStore } from '@madoguchi/core';
+import type { Mailer, OidcProviderSetting, TrustStore, WebAuthnConfig } from '@madoguchi/core';
 import type { Database } from '@madoguchi/db';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ZoneEntry } from './http/network-zones';
@@ -15,8 +15,11 @@ import { AJV_OPTIONS } from './plugins/validation';
 import { registerWebApp } from './plugins/web-app';
 import { auditRoutes } from './routes/audit.route';
 import { authRoutes } from './routes/auth.route';
+import { emailCodeRoutes } from './routes/email-code.route';
 import { healthRoutes } from './routes/health.route';
 import { meRoutes } from './routes/me.route';
+import { oidcRoutes } from './routes/oidc.route';
+import { passkeyRoutes } from './routes/passkey.route';
 import { staffAuthRoutes } from './routes/staff-auth.route';
 import { tenantRoutes } from './routes/tenants.route';
 
@@ -31,6 +34,12 @@ export interface AppDeps {
   readonly cardTrustStore?: TrustStore;
   /** Which address ranges are terminals of which network zone; staff log in only from one. */
   readonly zones?: readonly ZoneEntry[];
+  /** OpenID providers residents or staff may log in at; each is discovered on its first login. */
+  readonly oidcProviders?: readonly OidcProviderSetting[];
+  /** The passkey relying party (domain, name, web app origin); without it passkey routes answer 503. */
+  readonly webauthn?: WebAuthnConfig;
+  /** Sends one-time login codes by e-mail; without it login by e-mail code answers 503. */
+  readonly mailer?: Mailer;
   /** Login attempts allowed per minute from one address (default 10). */
   readonly loginAttemptsPerMinute?: number;
 }
@@ -76,6 +85,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(deps.cardTrustStore ? { cardTrustStore: deps.cardTrustStore } : {}),
   });
   await app.register(staffAuthRoutes, { db: deps.db, zones: deps.zones ?? [], loginRate });
+  await app.register(oidcRoutes, {
+    db: deps.db,
+    providers: deps.oidcProviders ?? [],
+    zones: deps.zones ?? [],
+    loginRate,
+  });
+  await app.register(passkeyRoutes, { db: deps.db, loginRate, webauthn: deps.webauthn });
+  await app.register(emailCodeRoutes, { db: deps.db, loginRate, mailer: deps.mailer });
   await app.register(meRoutes, { db: deps.db });
   await app.register(auditRoutes, { db: deps.db });
   await registerWebApp(app, deps.webRoot);

@@ -1,5 +1,7 @@
 import cookie from '@fastify/cookie';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import { endSession } from '@madoguchi/core';
+import type { Database } from '@madoguchi/db';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export const SESSION_COOKIE = 'madoguchi_session';
 
@@ -23,4 +25,19 @@ export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: 
 
 export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, secure: true, sameSite: 'strict' });
+}
+
+/**
+ * After a successful login: ends the session the browser had before (a weaker login must not
+ * stay valid beside the new one), then sets the new cookie.
+ */
+export async function replaceSession(
+  db: Database,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  expiresAt: Date,
+): Promise<void> {
+  await endSession(db, request.cookies[SESSION_COOKIE]);
+  setSessionCookie(reply, token, expiresAt);
 }

@@ -60,7 +60,7 @@ describe('every route against every role (generated)', () => {
 
   it('lets through exactly who the route declares, and writes the matrix to docs/access-matrix.md', async () => {
     const lines = [
-      '| route | access | ' + callers.map((c) => c.name).join(' | ') + ' |',
+      `| route | access | ${callers.map((c) => c.name).join(' | ')} |`,
       `|---|---|${callers.map(() => '---|').join('')}`,
     ];
     const wrong: string[] = [];

@@ -45,14 +45,18 @@ describe('card login over HTTP', () => {
 
   const post = (url: string, payload: object, cookie?: string) =>
     app.inject({ method: 'POST', url, payload, headers: cookie ? { cookie } : {} });
-  async function login(tamper = false) {
+  async function login(tamper = false, cookie?: string) {
     const { challengeId, challenge } = (await post('/api/v1/auth/card/challenge', { lgCode: LG })).json();
-    return post('/api/v1/auth/card/login', {
-      lgCode: LG,
-      challengeId,
-      certificate: await readFile(path.join(dir, 'card', 'cert.pem'), 'utf8'),
-      signature: await signChallenge(path.join(dir, 'card'), tamper ? `${challenge.slice(0, -2)}AA` : challenge),
-    });
+    return post(
+      '/api/v1/auth/card/login',
+      {
+        lgCode: LG,
+        challengeId,
+        certificate: await readFile(path.join(dir, 'card', 'cert.pem'), 'utf8'),
+        signature: await signChallenge(path.join(dir, 'card'), tamper ? `${challenge.slice(0, -2)}AA` : challenge),
+      },
+      cookie,
+    );
   }
 
   it('logs in with the card, sets a strict session cookie, and the session reads level 3', async () => {
@@ -78,6 +82,20 @@ describe('card login over HTTP', () => {
     expect((await app.inject({ url: '/api/v1/session', headers: { cookie } })).json().error.code).toBe(
       'SESSION_EXPIRED',
     );
+  });
+
+  it('ends the weaker session the browser had when the card login succeeds', async () => {
+    const weak = await residentCookie(db, '000000000001', 1);
+    expect((await app.inject({ url: '/api/v1/session', headers: { cookie: weak } })).statusCode).toBe(200);
+    expect((await login(false, weak)).statusCode).toBe(200);
+    expect((await app.inject({ url: '/api/v1/session', headers: { cookie: weak } })).json().error.code).toBe(
+      'SESSION_EXPIRED',
+    );
+  });
+
+  it('answers a municipality it does not serve with 404', async () => {
+    const response = await post('/api/v1/auth/card/challenge', { lgCode: '131130' });
+    expect([response.statusCode, response.json().error.code]).toEqual([404, 'TENANT_NOT_FOUND']);
   });
 
   it('answers a bad signature with its own code and no session', async () => {

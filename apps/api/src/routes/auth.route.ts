@@ -11,7 +11,7 @@ import type { Database } from '@madoguchi/db';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { errorResponse } from '../http/error-body';
-import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../plugins/session-cookie';
+import { clearSessionCookie, replaceSession, SESSION_COOKIE } from '../plugins/session-cookie';
 import { CardChallengeRequest, CardChallengeResponse, CardLoginRequest, SessionInfo } from './auth.types';
 
 export interface AuthRouteOptions {
@@ -48,7 +48,13 @@ export async function authRoutes(
         tags: ['auth'],
         summary: 'Step 1 of My Number card login: a single-use challenge for the card to sign',
         body: CardChallengeRequest,
-        response: { 200: CardChallengeResponse, 400: errorResponse, 429: errorResponse, 503: errorResponse },
+        response: {
+          200: CardChallengeResponse,
+          400: errorResponse,
+          404: errorResponse,
+          429: errorResponse,
+          503: errorResponse,
+        },
       },
     },
     async (request) => {
@@ -77,7 +83,7 @@ export async function authRoutes(
         certificatePem: request.body.certificate,
         signature: request.body.signature,
       });
-      setSessionCookie(reply, token, session.expiresAt);
+      await replaceSession(db, request, reply, token, session.expiresAt);
       return info(session);
     },
   );

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { errorResponse } from '../http/error-body';
 import { type ZoneEntry, zoneResolver } from '../http/network-zones';
-import { setSessionCookie } from '../plugins/session-cookie';
+import { replaceSession } from '../plugins/session-cookie';
 import { SessionInfo } from './auth.types';
 
 const StaffLoginRequest = Type.Object(
@@ -59,7 +59,7 @@ export async function staffAuthRoutes(
           ...(terminal.idleTimeoutSeconds ? { idleTimeoutSeconds: terminal.idleTimeoutSeconds } : {}),
         }),
       );
-      setSessionCookie(reply, token, session.expiresAt);
+      await replaceSession(options.db, request, reply, token, session.expiresAt);
       return {
         lgCode: session.lgCode,
         subjectKind: session.subjectKind,

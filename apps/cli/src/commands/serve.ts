@@ -20,13 +20,14 @@ import { type CheckpointLog, scheduleCheckpoints } from '../checkpoint-scheduler
 import { type DatabaseFlags, describeDatabaseTarget, targetOf, withDatabaseOptions } from '../database-options';
 import { UsageError } from '../errors';
 import type { Io } from '../io';
+import { type LoginMethodFlags, mailerOf, oidcProvidersOf, webauthnOf } from '../login-methods';
 import { warn } from '../output';
 import { keyDirOf } from './audit';
 
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
-interface ServeFlags extends DatabaseFlags {
+interface ServeFlags extends DatabaseFlags, LoginMethodFlags {
   cardTrustAnchor?: string[];
   cardCrl?: string[];
   zone?: string[];
@@ -71,6 +72,9 @@ export function serveCommand(program: Command, io: Io): void {
         db,
         ...(cardTrustStore ? { cardTrustStore } : {}),
         zones: terminalZones(flags, io),
+        oidcProviders: await oidcProvidersOf(flags, io),
+        ...optional('webauthn', webauthnOf(flags, io)),
+        ...optional('mailer', mailerOf(flags, io)),
         webRoot: flags.webRoot,
         logger: { level: flags.logLevel, stream: { write: (line: string) => io.stdout.write(line) } },
       });
@@ -203,4 +207,9 @@ async function checkpoints(db: Database, flags: ServeFlags, io: Io, log: Checkpo
     }
   }
   return minutes > 0 ? scheduleCheckpoints(db, keyDir, minutes, log) : () => {};
+}
+
+/** `{ key: value }` when there is a value, else nothing (options are absent, not undefined). */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }

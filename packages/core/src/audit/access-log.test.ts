@@ -14,7 +14,7 @@ describe("the resident's access log", () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await addTenant(db, systemActor('test'), { lgCode: LG, name: 'デモ市' });
-    const read = (department: string, purpose: string, subject = ME) => ({
+    const read = (purpose: string, subject = ME) => ({
       lgCode: LG,
       action: 'registry.person.read',
       purpose,
@@ -23,17 +23,11 @@ describe("the resident's access log", () => {
       dataCategory: 'basic-resident-record',
     });
     await db.kysely.transaction().execute(async (trx) => {
-      await appendAudit(trx, { kind: 'staff', id: 'staff-1', department: 'citizen' }, [
-        read('citizen', 'certificate-issuance'),
-      ]);
-      await appendAudit(trx, { kind: 'staff', id: 'staff-2', department: 'tax' }, [read('tax', 'tax-assessment')]);
-      await appendAudit(trx, { kind: 'staff', id: 'staff-3', department: 'police-liaison' }, [
-        read('x', 'investigation'),
-      ]);
-      await appendAudit(trx, { kind: 'staff', id: 'staff-1', department: 'citizen' }, [
-        read('citizen', 'other', '000000000002'),
-      ]);
-      await appendAudit(trx, { kind: 'resident', id: ME }, [read('-', 'self-service')]);
+      await appendAudit(trx, { kind: 'staff', id: 'staff-1', department: 'citizen' }, [read('certificate-issuance')]);
+      await appendAudit(trx, { kind: 'staff', id: 'staff-2', department: 'tax' }, [read('tax-assessment')]);
+      await appendAudit(trx, { kind: 'staff', id: 'staff-3', department: 'police-liaison' }, [read('investigation')]);
+      await appendAudit(trx, { kind: 'staff', id: 'staff-1', department: 'citizen' }, [read('other', '000000000002')]);
+      await appendAudit(trx, { kind: 'resident', id: ME }, [read('self-service')]);
     });
     await holdAccessLogEntry(db, {
       lgCode: LG,

@@ -16,7 +16,7 @@ export interface AccessLogEntry {
 const LIMIT = 200;
 
 /**
- * The resident's own view of the audit log: accesses to their data by staff and systems, newest
+ * The resident's own view of the audit log: accesses to their data by staff, systems and operators, newest
  * first, without entries the law allows to withhold until their release date. Reading it is
  * itself recorded.
  */
@@ -41,7 +41,7 @@ export async function listMyAccessLog(
       join audit_log a on a.lg_code = s.lg_code and a.seq = s.seq
       left join access_log_hold h on h.lg_code = a.lg_code and h.seq = a.seq
       where s.lg_code = ${resident.lgCode} and s.person_id = ${resident.personId}
-        and a.actor_kind in ('staff', 'system')
+        and a.actor_kind in ('staff', 'system', 'operator')
         and (h.seq is null or h.hold_until <= ${today}::date)
       order by a.seq desc
       limit ${LIMIT}`.execute(trx);

@@ -4,6 +4,7 @@ import type { Actor } from '../../actor';
 import { appendAudit } from '../../audit';
 import { AppError } from '../../errors';
 import { parseLgCode } from '../../tenants/lg-code';
+import { findTenant } from '../../tenants/tenants.repository';
 import {
   assertChallengeUsable,
   challengeExpiresAt,
@@ -43,6 +44,9 @@ export async function startCardLogin(
   now = new Date(),
 ): Promise<CardChallenge> {
   const lgCode = parseLgCode(input.lgCode);
+  if (!(await findTenant(db.kysely, lgCode))) {
+    throw new AppError('TENANT_NOT_FOUND', `municipality ${lgCode} is not served here`, { lgCode });
+  }
   const challenge = { challengeId: randomUUID(), challenge: createChallenge(), expiresAt: challengeExpiresAt(now) };
   await insertChallenge(db.kysely, { lgCode, ...challenge });
   return challenge;

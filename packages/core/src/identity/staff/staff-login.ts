@@ -1,4 +1,4 @@
-import type { Database, DB } from '@madoguchi/db';
+import type { DB } from '@madoguchi/db';
 import type { Transaction } from 'kysely';
 import type { Actor } from '../../actor';
 import { type AuditResult, appendAudit } from '../../audit';
@@ -97,7 +97,7 @@ async function deny(
  * the caller commits the audit row and the failure count first: a thrown error would roll
  * them back.
  */
-export async function attemptLogin(db: Database, trx: Transaction<DB>, attempt: LoginAttempt): Promise<LoginOutcome> {
+export async function attemptLogin(trx: Transaction<DB>, attempt: LoginAttempt): Promise<LoginOutcome> {
   const account = ACCOUNT_NAME_PATTERN.test(attempt.loginName)
     ? await lockStaffAccountByLoginName(trx, attempt.lgCode, attempt.loginName)
     : null;
@@ -120,7 +120,7 @@ export async function attemptLogin(db: Database, trx: Transaction<DB>, attempt: 
       accountLocked(lockedUntil),
     );
   }
-  const checked = await checkFactors(db, account, attempt);
+  const checked = await checkFactors(account, attempt);
   if (typeof checked === 'string') return fail(trx, attempt, account, checked);
   // Recorded under the row lock: a second login racing on the same code waits, then sees it spent.
   await recordSuccessfulLogin(trx, account.lgCode, account.staffId, checked.step);
@@ -133,7 +133,6 @@ export async function attemptLogin(db: Database, trx: Transaction<DB>, attempt: 
 
 /** The accepted TOTP step, or why the password or code was refused. */
 async function checkFactors(
-  db: Database,
   account: StaffAccountRecord,
   attempt: LoginAttempt,
 ): Promise<DenialReason | { step: number }> {

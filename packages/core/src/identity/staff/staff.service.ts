@@ -76,7 +76,7 @@ export async function authenticateStaff(db: Database, input: AuthenticateStaffIn
     totpCode: input.totpCode,
     now: input.now ?? new Date(),
   };
-  const outcome = await db.kysely.transaction().execute((trx) => attemptLogin(db, trx, attempt));
+  const outcome = await db.kysely.transaction().execute((trx) => attemptLogin(trx, attempt));
   if (outcome.kind === 'denied') throw outcome.error;
   return outcome.staff;
 }
