@@ -1,48 +1,5 @@
 import type { DB } from '@madoguchi/db';
-import type { Kysely, Transaction } from 'kysely';
-
-export async function insertChallenge(
-  db: Kysely<DB>,
-  row: { lgCode: string; challengeId: string; challenge: string; expiresAt: Date },
-): Promise<void> {
-  await db
-    .insertInto('auth_challenge')
-    .values({
-      lg_code: row.lgCode,
-      challenge_id: row.challengeId,
-      kind: 'card-login',
-      challenge: row.challenge,
-      expires_at: row.expiresAt,
-    })
-    .execute();
-}
-
-/** Locks the challenge row, so two answers to one challenge cannot both pass. */
-export async function lockChallenge(trx: Transaction<DB>, lgCode: string, challengeId: string) {
-  return trx
-    .selectFrom('auth_challenge')
-    .select(['challenge', 'expires_at', 'used_at'])
-    .where('lg_code', '=', lgCode)
-    .where('challenge_id', '=', challengeId)
-    .where('kind', '=', 'card-login')
-    .forUpdate()
-    .executeTakeFirst();
-}
-
-export async function markChallengeUsed(
-  trx: Transaction<DB>,
-  lgCode: string,
-  challengeId: string,
-  now: Date,
-): Promise<void> {
-  await trx
-    .updateTable('auth_challenge')
-    .set({ used_at: now })
-    .where('lg_code', '=', lgCode)
-    .where('challenge_id', '=', challengeId)
-    .where('used_at', 'is', null)
-    .execute();
-}
+import type { Kysely } from 'kysely';
 
 export async function findBoundPerson(
   db: Kysely<DB>,

@@ -12,14 +12,9 @@ import {
   type TrustStore,
   verifyCardSignature,
 } from '../card';
+import { insertChallenge, lockChallenge, markChallengeUsed } from '../challenge';
 import { createSession, type IssuedSession } from '../session';
-import {
-  findBoundPerson,
-  insertBinding,
-  insertChallenge,
-  lockChallenge,
-  markChallengeUsed,
-} from './card-login.repository';
+import { findBoundPerson, insertBinding } from './card-login.repository';
 
 export interface CardChallenge {
   readonly challengeId: string;
@@ -48,7 +43,7 @@ export async function startCardLogin(
     throw new AppError('TENANT_NOT_FOUND', `municipality ${lgCode} is not served here`, { lgCode });
   }
   const challenge = { challengeId: randomUUID(), challenge: createChallenge(), expiresAt: challengeExpiresAt(now) };
-  await insertChallenge(db.kysely, { lgCode, ...challenge });
+  await insertChallenge(db.kysely, { lgCode, kind: 'card-login', ...challenge });
   return challenge;
 }
 
@@ -71,7 +66,7 @@ export async function completeCardLogin(
     let personId: string | null = null;
     let serialHex: string | null = null;
     try {
-      const stored = await lockChallenge(trx, lgCode, input.challengeId);
+      const stored = await lockChallenge(trx, lgCode, input.challengeId, 'card-login');
       if (!stored) throw new AppError('CHALLENGE_EXPIRED', 'no such challenge: ask for a new one', {});
       assertChallengeUsable({ expiresAt: stored.expires_at, usedAt: stored.used_at }, now);
       await markChallengeUsed(trx, lgCode, input.challengeId, now);

@@ -7,15 +7,10 @@ import { AppError } from '../../errors';
 import { getTenant } from '../../tenants';
 import { parseLgCode } from '../../tenants/lg-code';
 import { assertChallengeUsable } from '../card';
+import { insertChallenge, lockChallenge, recordChallengeAnswer } from '../challenge';
 import { createSession, type IssuedSession } from '../session';
 import { normalizeEmail } from './email-address';
-import {
-  findPersonByEmail,
-  insertCodeChallenge,
-  lockCodeChallenge,
-  markEmailVerified,
-  recordAnswer,
-} from './email-code.repository';
+import { findPersonByEmail, markEmailVerified } from './email-code.repository';
 import { loginCodeMessage } from './email-code-message';
 import type { Mailer } from './mailer';
 
@@ -51,11 +46,12 @@ export async function startEmailCodeLogin(
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const challengeId = randomUUID();
   const expiresAt = new Date(now.getTime() + EMAIL_CODE_TTL_MINUTES * 60_000);
-  await insertCodeChallenge(db.kysely, {
+  await insertChallenge(db.kysely, {
     lgCode,
     challengeId,
-    codeHash: hashCode(code).toString('hex'),
-    personId,
+    kind: 'email-code',
+    challenge: hashCode(code).toString('hex'),
+    subjectId: personId,
     expiresAt,
   });
   const delivery = personId ? mailer.send(loginCodeMessage(email, code, EMAIL_CODE_TTL_MINUTES)) : Promise.resolve();
@@ -79,7 +75,7 @@ export async function completeEmailCodeLogin(
   const outcome = await db.kysely.transaction().execute(async (trx) => {
     let subject: string | null = null;
     try {
-      const stored = await lockCodeChallenge(trx, lgCode, input.challengeId);
+      const stored = await lockChallenge(trx, lgCode, input.challengeId, 'email-code');
       if (!stored) throw new AppError('CHALLENGE_EXPIRED', 'no such challenge: ask for a new code', {});
       subject = stored.subject_id;
       assertChallengeUsable({ expiresAt: stored.expires_at, usedAt: stored.used_at }, now);
@@ -88,12 +84,12 @@ export async function completeEmailCodeLogin(
       if (!right || subject === null) {
         const attempts = stored.attempts + 1;
         const spent = attempts >= EMAIL_CODE_MAX_ATTEMPTS;
-        await recordAnswer(trx, lgCode, input.challengeId, { attempts, usedAt: spent ? now : null });
+        await recordChallengeAnswer(trx, lgCode, input.challengeId, { attempts, usedAt: spent ? now : null });
         throw new AppError('LOGIN_FAILED', 'the code is wrong', {
           attemptsLeft: EMAIL_CODE_MAX_ATTEMPTS - attempts,
         });
       }
-      await recordAnswer(trx, lgCode, input.challengeId, { attempts: stored.attempts, usedAt: now });
+      await recordChallengeAnswer(trx, lgCode, input.challengeId, { attempts: stored.attempts, usedAt: now });
       await markEmailVerified(trx, lgCode, subject, now);
       const issued = await createSession(
         trx,

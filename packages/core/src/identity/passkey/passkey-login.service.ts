@@ -6,14 +6,9 @@ import { AppError } from '../../errors';
 import { getTenant } from '../../tenants';
 import { parseLgCode } from '../../tenants/lg-code';
 import { assertChallengeUsable } from '../card';
+import { insertChallenge, lockChallenge, markChallengeUsed } from '../challenge';
 import { createSession, type IssuedSession } from '../session';
-import {
-  insertChallenge,
-  lockChallenge,
-  lockCredential,
-  markChallengeUsed,
-  recordCredentialUse,
-} from './passkey.repository';
+import { lockCredential, recordCredentialUse } from './passkey.repository';
 import {
   type AuthenticationResponseJSON,
   PASSKEY_LOGIN_ACTION,

@@ -5,14 +5,8 @@ import type { Transaction } from 'kysely';
 import { AppError } from '../../errors';
 import { parseLgCode } from '../../tenants/lg-code';
 import { assertChallengeUsable } from '../card';
-import {
-  insertChallenge,
-  insertCredential,
-  listCredentialIds,
-  lockChallenge,
-  lockCredential,
-  markChallengeUsed,
-} from './passkey.repository';
+import { insertChallenge, lockChallenge, markChallengeUsed } from '../challenge';
+import { insertCredential, listCredentialIds, lockCredential } from './passkey.repository';
 import {
   PASSKEY_REGISTER_ACTION,
   type PublicKeyCredentialCreationOptionsJSON,

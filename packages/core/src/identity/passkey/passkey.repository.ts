@@ -1,64 +1,6 @@
 import type { DB } from '@madoguchi/db';
 import type { Kysely, Transaction } from 'kysely';
 
-type PasskeyChallengeKind = 'passkey-registration' | 'passkey-login';
-
-export async function insertChallenge(
-  db: Kysely<DB>,
-  row: {
-    lgCode: string;
-    challengeId: string;
-    kind: PasskeyChallengeKind;
-    challenge: string;
-    subjectId: string | null;
-    expiresAt: Date;
-  },
-): Promise<void> {
-  await db
-    .insertInto('auth_challenge')
-    .values({
-      lg_code: row.lgCode,
-      challenge_id: row.challengeId,
-      kind: row.kind,
-      challenge: row.challenge,
-      subject_id: row.subjectId,
-      expires_at: row.expiresAt,
-    })
-    .execute();
-}
-
-/** Locks the challenge row, so two answers to one challenge cannot both pass. */
-export async function lockChallenge(
-  trx: Transaction<DB>,
-  lgCode: string,
-  challengeId: string,
-  kind: PasskeyChallengeKind,
-) {
-  return trx
-    .selectFrom('auth_challenge')
-    .select(['challenge', 'subject_id', 'expires_at', 'used_at'])
-    .where('lg_code', '=', lgCode)
-    .where('challenge_id', '=', challengeId)
-    .where('kind', '=', kind)
-    .forUpdate()
-    .executeTakeFirst();
-}
-
-export async function markChallengeUsed(
-  trx: Transaction<DB>,
-  lgCode: string,
-  challengeId: string,
-  now: Date,
-): Promise<void> {
-  await trx
-    .updateTable('auth_challenge')
-    .set({ used_at: now })
-    .where('lg_code', '=', lgCode)
-    .where('challenge_id', '=', challengeId)
-    .where('used_at', 'is', null)
-    .execute();
-}
-
 export async function listCredentialIds(db: Kysely<DB>, lgCode: string, personId: string) {
   return db
     .selectFrom('passkey_credential')

@@ -1,0 +1,7 @@
+export {
+  type ChallengeKind,
+  insertChallenge,
+  lockChallenge,
+  markChallengeUsed,
+  recordChallengeAnswer,
+} from './challenge.repository';
