@@ -2,9 +2,11 @@ import {
   type AssuranceLevel,
   appendAudit,
   authorizeStaff,
+  type DataCategoryId,
   findStaffPrincipal,
   isAppError,
   requireAssurance,
+  requireRecentAuthentication,
   resolveSession,
   type Session,
   type StaffActionRequest,
@@ -30,7 +32,7 @@ export type RouteAccess =
   | 'public'
   | 'authenticated'
   | { readonly resident: AssuranceLevel }
-  | { readonly staff: StaffActionRequest };
+  | { readonly staff: StaffActionRequest & { readonly recentAuthenticationSeconds?: number } };
 
 export type Principal =
   | { readonly kind: 'resident'; readonly session: Session }
@@ -39,13 +41,15 @@ export type Principal =
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** The kind of personal data a resident route serves; its minimum assurance applies. */
+    dataCategory?: DataCategoryId;
   }
   interface FastifyRequest {
     principal: Principal | null;
   }
   interface FastifyInstance {
     /** Every declared API route with its access, for the generated permission tests. */
-    routeCatalog: Array<{ method: string; url: string; access: RouteAccess }>;
+    routeCatalog: Array<{ method: string; url: string; access: RouteAccess; dataCategory?: DataCategoryId }>;
   }
 }
 
@@ -61,8 +65,12 @@ export function registerRoutePolicy(app: FastifyInstance, db?: Database): void {
   app.addHook('onRoute', (route: RouteOptions) => {
     const access = checkDeclaration(route);
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods)
-      if (access && method !== 'HEAD') catalog.push({ method, url: route.url ?? '', access });
+    const dataCategory = (route.config as { dataCategory?: DataCategoryId } | undefined)?.dataCategory;
+    for (const method of methods) {
+      if (access && method !== 'HEAD') {
+        catalog.push({ method, url: route.url ?? '', access, ...(dataCategory ? { dataCategory } : {}) });
+      }
+    }
   });
   app.addHook('onRequest', async (request, reply) => {
     const url = request.routeOptions.url ?? '';
@@ -110,7 +118,17 @@ async function check(db: Database, request: FastifyRequest, access: RouteAccess)
   }
   if (principal.kind !== 'staff') return { code: 'ACCESS_DENIED', message: 'this is for municipal staff' };
   const decision = authorizeStaff(principal.staff, access.staff);
-  if (decision.allowed) return null;
+  if (decision.allowed) {
+    const within = access.staff.recentAuthenticationSeconds;
+    if (within === undefined) return null;
+    try {
+      requireRecentAuthentication(principal.session, within);
+      return null;
+    } catch (error) {
+      if (isAppError(error)) return { code: error.code, message: error.message, details: error.details };
+      throw error;
+    }
+  }
   // A refused attempt on staff functions is itself worth a row for the security officer.
   await db.kysely.transaction().execute((trx) =>
     appendAudit(trx, { kind: 'staff', id: principal.staff.staffId, zone: principal.session.zone ?? undefined }, [

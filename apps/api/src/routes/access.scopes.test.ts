@@ -1,4 +1,11 @@
-import { type AssuranceLevel, addTenant, authorizeStaff, ROLE_NAMES, systemActor } from '@madoguchi/core';
+import {
+  type AssuranceLevel,
+  addTenant,
+  authorizeStaff,
+  DATA_CATEGORIES,
+  ROLE_NAMES,
+  systemActor,
+} from '@madoguchi/core';
 import type { Database } from '@madoguchi/db';
 import { createTestDatabase } from '@madoguchi/db/testing';
 import type { FastifyInstance } from 'fastify';
@@ -52,6 +59,18 @@ describe('every route against every role (generated)', () => {
   afterAll(async () => {
     await app.close();
     await db.close();
+  });
+
+  it('asks every resident route for at least the assurance level of the data it serves', () => {
+    const residentRoutes = app.routeCatalog.filter((r) => typeof r.access === 'object' && 'resident' in r.access);
+    expect(residentRoutes.length).toBeGreaterThan(0);
+    for (const route of residentRoutes) {
+      expect(route.dataCategory, `${route.method} ${route.url} must declare config.dataCategory`).toBeDefined();
+      const level = (route.access as { resident: number }).resident;
+      expect(level, `${route.method} ${route.url}`).toBeGreaterThanOrEqual(
+        DATA_CATEGORIES[route.dataCategory ?? 'login'].minimumAssurance,
+      );
+    }
   });
 
   it('covers every declared route', () => {

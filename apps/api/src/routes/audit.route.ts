@@ -21,7 +21,10 @@ export async function auditRoutes(fastify: FastifyInstance, { db }: { db: Databa
   app.post(
     '/api/v1/audit/verify',
     {
-      config: { access: { staff: { permission: 'audit.verify', sensitivity: 'internal' } } },
+      // A check the security officer runs rarely: on a login proven in the last 30 minutes.
+      config: {
+        access: { staff: { permission: 'audit.verify', sensitivity: 'internal', recentAuthenticationSeconds: 1800 } },
+      },
       schema: {
         operationId: 'verifyAuditChain',
         tags: ['audit'],

@@ -53,7 +53,7 @@ export async function emailCodeRoutes(fastify: FastifyInstance, options: EmailCo
     '/api/v1/me/email',
     {
       // Only a login of level 2 or more may change where level-1 login codes go.
-      config: { access: { resident: 2 } },
+      config: { access: { resident: 2 }, dataCategory: 'contact' },
       schema: {
         operationId: 'registerMyEmail',
         tags: ['me'],

@@ -27,7 +27,7 @@ export async function meRoutes(fastify: FastifyInstance, { db }: { db: Database 
     '/api/v1/me/access-log',
     {
       // Who looked at my data is itself personal: a passkey or card login (level 2) at least.
-      config: { access: { resident: 2 } },
+      config: { access: { resident: 2 }, dataCategory: 'access-log' },
       schema: {
         operationId: 'listMyAccessLog',
         tags: ['me'],

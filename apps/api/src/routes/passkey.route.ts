@@ -97,7 +97,7 @@ export async function passkeyRoutes(fastify: FastifyInstance, options: PasskeyRo
   app.post(
     '/api/v1/auth/passkey/registration/options',
     {
-      config: { access: { resident: 2 } },
+      config: { access: { resident: 2 }, dataCategory: 'login' },
       schema: {
         operationId: 'startPasskeyRegistration',
         tags: ['auth'],
@@ -111,7 +111,7 @@ export async function passkeyRoutes(fastify: FastifyInstance, options: PasskeyRo
   app.post(
     '/api/v1/auth/passkey/registration/verify',
     {
-      config: { access: { resident: 2 } },
+      config: { access: { resident: 2 }, dataCategory: 'login' },
       schema: {
         operationId: 'completePasskeyRegistration',
         tags: ['auth'],

@@ -1,4 +1,4 @@
-import { addTenant, createStaffAccount, generateTotp, systemActor } from '@madoguchi/core';
+import { addTenant, createSession, createStaffAccount, generateTotp, systemActor } from '@madoguchi/core';
 import type { Database } from '@madoguchi/db';
 import { createTestDatabase } from '@madoguchi/db/testing';
 import type { FastifyInstance } from 'fastify';
@@ -126,6 +126,51 @@ describe('staff login from a terminal in no configured zone', () => {
         403,
         { code: 'ACCESS_DENIED', message: 'this terminal is not in a configured network zone', details: {} },
       ]);
+    } finally {
+      await app.close();
+      await db.close();
+    }
+  });
+});
+
+describe('re-authentication before a sensitive staff action', () => {
+  it('asks a security officer whose login is older than 30 minutes to log in again', async () => {
+    const db = await createTestDatabase();
+    const app = await buildApp({ db, logger: false });
+    try {
+      await addTenant(db, systemActor('test'), { lgCode: LG, name: 'デモ市' });
+      await db.kysely
+        .insertInto('staff_account')
+        .values({
+          lg_code: LG,
+          staff_id: 'officer',
+          login_name: 'officer',
+          password_hash: 'x',
+          roles: ['security-officer'],
+          departments: ['citizen'],
+        })
+        .execute();
+      const longAgo = new Date(Date.now() - 31 * 60 * 1000);
+      const { token } = await db.kysely.transaction().execute((trx) =>
+        createSession(
+          trx,
+          {
+            lgCode: LG,
+            subjectKind: 'staff',
+            subjectId: 'officer',
+            method: 'password-totp',
+            zone: 'lgwan',
+            idleTimeoutSeconds: 3600,
+          },
+          longAgo,
+        ),
+      );
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/audit/verify',
+        headers: { cookie: `madoguchi_session=${token}` },
+      });
+      expect([response.statusCode, response.json().error.code]).toEqual([401, 'REAUTHENTICATION_REQUIRED']);
     } finally {
       await app.close();
       await db.close();

@@ -1,0 +1,72 @@
+import { AppError } from '../errors';
+import type { DataCategoryId } from './data-categories';
+
+/**
+ * Purpose limitation: a caller receives only the fields its purpose allows, whatever it asked
+ * for (as Haal Centraal BRP's mandatory `fields`). A purpose not listed gets nothing: deny by
+ * default. The registry (and every module that reads personal data) passes its records through
+ * `projectForPurpose` before they leave the module.
+ */
+export interface PurposeProfile {
+  readonly purpose: string;
+  readonly dataCategory: DataCategoryId;
+  /** The provision that allows the use, shown to the resident in their access log. */
+  readonly legalBasis: string;
+  readonly fields: readonly string[];
+}
+
+export const PURPOSE_PROFILES: readonly PurposeProfile[] = [
+  {
+    purpose: 'certificate-issuance',
+    dataCategory: 'basic-resident-record',
+    legalBasis: '住民基本台帳法第12条',
+    fields: [
+      'personId',
+      'name',
+      'nameKana',
+      'birthDate',
+      'sex',
+      'address',
+      'householdHead',
+      'relationship',
+      'becameResidentOn',
+    ],
+  },
+  {
+    purpose: 'child-allowance-eligibility',
+    dataCategory: 'basic-resident-record',
+    legalBasis: '児童手当法 / 住民基本台帳法第1条',
+    fields: ['personId', 'name', 'birthDate', 'address', 'householdId', 'relationship'],
+  },
+  {
+    purpose: 'tax-assessment',
+    dataCategory: 'basic-resident-record',
+    legalBasis: '地方税法第294条',
+    fields: ['personId', 'name', 'address', 'becameResidentOn'],
+  },
+];
+
+export function purposeProfile(purpose: string, dataCategory: DataCategoryId): PurposeProfile {
+  const profile = PURPOSE_PROFILES.find((p) => p.purpose === purpose && p.dataCategory === dataCategory);
+  if (!profile) {
+    throw new AppError('ACCESS_DENIED', `no purpose profile allows "${purpose}" to read ${dataCategory}`, {
+      purpose,
+      dataCategory,
+    });
+  }
+  return profile;
+}
+
+/** Only the fields the purpose allows; the caller's wish list can narrow them, never widen them. */
+export function projectForPurpose<T extends Record<string, unknown>>(
+  record: T,
+  purpose: string,
+  dataCategory: DataCategoryId,
+  requested?: readonly string[],
+): Partial<T> {
+  const allowed = purposeProfile(purpose, dataCategory).fields;
+  const wanted = requested ? allowed.filter((field) => requested.includes(field)) : allowed;
+  return Object.fromEntries(
+    wanted.filter((field) => field in record).map((field) => [field, record[field]]),
+  ) as Partial<T>;
+}
