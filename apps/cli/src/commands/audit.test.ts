@@ -91,6 +91,30 @@ describe('madoguchi audit', () => {
     });
   });
 
+  it('withholds a row from the access log, records that it did, and refuses bad input', async () => {
+    const held = await cli(
+      'audit',
+      'hold',
+      '--seq',
+      '2',
+      '--until',
+      '2027-04-01',
+      '--legal-basis',
+      '刑事訴訟法第197条第2項 (example)',
+    );
+    expect(held).toMatchObject({ code: EXIT.OK, out: 'row 2 is withheld until 2027-04-01\n' });
+    expect((await cli('audit', 'hold', '--seq', '99', '--until', '2027-04-01', '--legal-basis', 'x')).err).toContain(
+      'there is no audit row 99',
+    );
+    expect((await cli('audit', 'hold', '--seq', '3', '--until', 'soon', '--legal-basis', 'x')).err).toContain(
+      'holdUntil must be a date',
+    );
+    expect((await cli('audit', 'hold', '--seq', 'two', '--until', '2027-04-01', '--legal-basis', 'x')).code).toBe(
+      EXIT.INVALID_INPUT,
+    );
+    expect(JSON.parse((await cli('audit', 'verify', '--json')).out)).toMatchObject({ ok: true, rows: 6 });
+  });
+
   it('says when there is no key to sign with', async () => {
     const result = await cli('audit', 'checkpoint', '--key-dir', keyDir);
     expect(result.code).toBe(EXIT.INVALID_INPUT);

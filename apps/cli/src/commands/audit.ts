@@ -3,6 +3,7 @@ import {
   AppError,
   createAuditKeyFile,
   createCheckpoint,
+  holdAccessLogEntry,
   loadAuditPrivateKey,
   loadPublicKeyFile,
   parseLgCode,
@@ -11,6 +12,7 @@ import {
 } from '@madoguchi/core';
 import type { Command } from 'commander';
 import { type DatabaseFlags, withDatabase, withDatabaseOptions } from '../database-options';
+import { UsageError } from '../errors';
 import type { Io } from '../io';
 import { printResult, warn } from '../output';
 import { createProgress } from '../progress';
@@ -70,6 +72,34 @@ export function auditCommand(program: Command, io: Io): void {
       : { lgCode, seq: null };
     printResult(io, Boolean(flags.json), value, () =>
       checkpoint ? `signed the chain of ${lgCode} at row ${checkpoint.seq}` : `nothing new to sign for ${lgCode}`,
+    );
+  });
+
+  common(
+    audit
+      .command('hold')
+      .description("withhold an audit row from the resident's access log until a date, on a legal basis")
+      .requiredOption('--seq <n>', 'the audit row')
+      .requiredOption('--until <date>', 'YYYY-MM-DD: from this date the resident sees it')
+      .requiredOption('--legal-basis <text>', 'the provision that allows withholding it'),
+  ).action(async (flags: Flags & { seq: string; until: string; legalBasis: string }) => {
+    const lgCode = parseLgCode(flags.lgCode, '--lg-code');
+    const seq = Number(flags.seq);
+    if (!Number.isSafeInteger(seq) || seq < 1) throw new UsageError(`--seq must be a row number (got "${flags.seq}")`);
+    await withDatabase(flags, io, (db) =>
+      holdAccessLogEntry(db, {
+        lgCode,
+        seq,
+        holdUntil: flags.until,
+        legalBasis: flags.legalBasis,
+        heldBy: io.env.USER ?? 'operator',
+      }),
+    );
+    printResult(
+      io,
+      Boolean(flags.json),
+      { lgCode, seq, holdUntil: flags.until },
+      () => `row ${seq} is withheld until ${flags.until}`,
     );
   });
 

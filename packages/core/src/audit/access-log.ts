@@ -1,5 +1,6 @@
 import type { Database } from '@madoguchi/db';
 import { sql } from 'kysely';
+import { AppError } from '../errors';
 import { appendAudit } from './append-audit';
 import { catchUpSubjectIndex } from './audit.repository';
 
@@ -67,19 +68,48 @@ export async function listMyAccessLog(
   });
 }
 
-/** Withholds an audit row from the resident's access log until a date, on a stated legal basis. */
+/**
+ * Withholds an audit row from the resident's access log until a date, on a stated legal basis.
+ * Placing a hold is itself recorded.
+ */
 export async function holdAccessLogEntry(
   db: Database,
   input: { lgCode: string; seq: number; holdUntil: string; legalBasis: string; heldBy: string },
 ): Promise<void> {
-  await db.kysely
-    .insertInto('access_log_hold')
-    .values({
-      lg_code: input.lgCode,
-      seq: input.seq,
-      hold_until: input.holdUntil,
-      legal_basis: input.legalBasis,
-      held_by: input.heldBy,
-    })
-    .execute();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.holdUntil) || Number.isNaN(Date.parse(input.holdUntil))) {
+    throw new AppError('VALIDATION_FAILED', 'holdUntil must be a date, YYYY-MM-DD', { field: 'holdUntil' });
+  }
+  if (input.legalBasis.trim().length === 0) {
+    throw new AppError('VALIDATION_FAILED', 'legalBasis must name the provision that allows withholding', {
+      field: 'legalBasis',
+    });
+  }
+  await db.kysely.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('lg_code', '=', input.lgCode)
+      .where('seq', '=', input.seq)
+      .executeTakeFirst();
+    if (!row) throw new AppError('VALIDATION_FAILED', `there is no audit row ${input.seq}`, { field: 'seq' });
+    await trx
+      .insertInto('access_log_hold')
+      .values({
+        lg_code: input.lgCode,
+        seq: input.seq,
+        hold_until: input.holdUntil,
+        legal_basis: input.legalBasis,
+        held_by: input.heldBy,
+      })
+      .execute();
+    await appendAudit(trx, { kind: 'operator', id: input.heldBy, purpose: 'access-log-hold' }, [
+      {
+        lgCode: input.lgCode,
+        action: 'audit.access-log.hold',
+        purpose: 'access-log-hold',
+        result: 'allowed',
+        details: { seq: input.seq, holdUntil: input.holdUntil, legalBasis: input.legalBasis },
+      },
+    ]);
+  });
 }
