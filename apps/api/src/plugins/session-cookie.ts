@@ -1,5 +1,5 @@
 import cookie from '@fastify/cookie';
-import { endSession } from '@madoguchi/core';
+import { endSession, type IssuedSession, type Session } from '@madoguchi/core';
 import type { Database } from '@madoguchi/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
@@ -27,17 +27,28 @@ export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, secure: true, sameSite: 'strict' });
 }
 
+/** What a login answers and `GET /api/v1/session` shows: never the token. */
+export function sessionInfo(session: Session) {
+  return {
+    lgCode: session.lgCode,
+    subjectKind: session.subjectKind,
+    assuranceLevel: session.assuranceLevel,
+    method: session.method,
+    expiresAt: session.expiresAt.toISOString(),
+  };
+}
+
 /**
  * After a successful login: ends the session the browser had before (a weaker login must not
- * stay valid beside the new one), then sets the new cookie.
+ * stay valid beside the new one), sets the new cookie, and gives the body to answer with.
  */
-export async function replaceSession(
+export async function startBrowserSession(
   db: Database,
   request: FastifyRequest,
   reply: FastifyReply,
-  token: string,
-  expiresAt: Date,
-): Promise<void> {
+  issued: IssuedSession,
+): Promise<ReturnType<typeof sessionInfo>> {
   await endSession(db, request.cookies[SESSION_COOKIE]);
-  setSessionCookie(reply, token, expiresAt);
+  setSessionCookie(reply, issued.token, issued.session.expiresAt);
+  return sessionInfo(issued.session);
 }

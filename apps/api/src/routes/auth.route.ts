@@ -11,23 +11,21 @@ import type { Database } from '@madoguchi/db';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { errorResponse } from '../http/error-body';
-import { clearSessionCookie, replaceSession, SESSION_COOKIE } from '../plugins/session-cookie';
-import { CardChallengeRequest, CardChallengeResponse, CardLoginRequest, SessionInfo } from './auth.types';
+import { clearSessionCookie, SESSION_COOKIE, sessionInfo, startBrowserSession } from '../plugins/session-cookie';
+import {
+  CardChallengeRequest,
+  CardChallengeResponse,
+  CardLoginRequest,
+  LgCode,
+  type LoginRate,
+  SessionInfo,
+} from './auth.types';
 
 export interface AuthRouteOptions {
   readonly db: Database;
-  /** Against guessing: login attempts per time window from one address. */
-  readonly loginRate: { readonly max: number; readonly timeWindow: string };
+  readonly loginRate: LoginRate;
   readonly cardTrustStore?: TrustStore;
 }
-
-const info = (session: Session) => ({
-  lgCode: session.lgCode,
-  subjectKind: session.subjectKind,
-  assuranceLevel: session.assuranceLevel,
-  method: session.method,
-  expiresAt: session.expiresAt.toISOString(),
-});
 
 export async function authRoutes(
   fastify: FastifyInstance,
@@ -83,8 +81,7 @@ export async function authRoutes(
         certificatePem: request.body.certificate,
         signature: request.body.signature,
       });
-      await replaceSession(db, request, reply, token, session.expiresAt);
-      return info(session);
+      return startBrowserSession(db, request, reply, { token, session });
     },
   );
 
@@ -99,7 +96,7 @@ export async function authRoutes(
         response: { 200: SessionInfo, 401: errorResponse, 403: errorResponse },
       },
     },
-    async (request) => info((request.principal as { session: Session }).session),
+    async (request) => sessionInfo((request.principal as { session: Session }).session),
   );
 
   app.post(

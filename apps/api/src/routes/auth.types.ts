@@ -1,6 +1,12 @@
 import { Type } from 'typebox';
 
-const LgCode = Type.String({ pattern: '^[0-9]{6}$', description: '地方公共団体コード' });
+export const LgCode = Type.String({ pattern: '^[0-9]{6}$', description: '地方公共団体コード' });
+
+/** Against guessing: login attempts per time window from one address. */
+export interface LoginRate {
+  readonly max: number;
+  readonly timeWindow: string;
+}
 
 export const CardChallengeRequest = Type.Object({ lgCode: LgCode }, { additionalProperties: false });
 

@@ -11,17 +11,16 @@ import type { Database } from '@madoguchi/db';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { errorResponse } from '../http/error-body';
-import { replaceSession } from '../plugins/session-cookie';
-import { SessionInfo } from './auth.types';
+import { startBrowserSession } from '../plugins/session-cookie';
+import { LgCode, type LoginRate, SessionInfo } from './auth.types';
 
 export interface EmailCodeRouteOptions {
   readonly db: Database;
-  readonly loginRate: { readonly max: number; readonly timeWindow: string };
+  readonly loginRate: LoginRate;
   /** Without it the code login routes answer 503 NOT_CONFIGURED (registering an address still works). */
   readonly mailer?: Mailer;
 }
 
-const LgCode = Type.String({ pattern: '^[0-9]{6}$', description: '地方公共団体コード' });
 // Checked and lower-cased by the core, so the rule lives in one place.
 const Email = Type.String({ minLength: 3, maxLength: 320, description: 'E-mail address' });
 const Started = Type.Object(
@@ -114,14 +113,7 @@ export async function emailCodeRoutes(fastify: FastifyInstance, options: EmailCo
     async (request, reply) => {
       mailer();
       const { token, session } = await completeEmailCodeLogin(db, request.body);
-      await replaceSession(db, request, reply, token, session.expiresAt);
-      return {
-        lgCode: session.lgCode,
-        subjectKind: session.subjectKind,
-        assuranceLevel: session.assuranceLevel,
-        method: session.method,
-        expiresAt: session.expiresAt.toISOString(),
-      };
+      return startBrowserSession(db, request, reply, { token, session });
     },
   );
 }

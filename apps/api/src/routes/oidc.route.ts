@@ -14,13 +14,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { errorPayload, errorResponse } from '../http/error-body';
 import { type ZoneEntry, zoneResolver } from '../http/network-zones';
-import { replaceSession } from '../plugins/session-cookie';
+import { startBrowserSession } from '../plugins/session-cookie';
+import type { LoginRate } from './auth.types';
 
 export interface OidcRouteOptions {
   readonly db: Database;
   readonly providers: readonly OidcProviderSetting[];
   readonly zones: readonly ZoneEntry[];
-  readonly loginRate: { readonly max: number; readonly timeWindow: string };
+  readonly loginRate: LoginRate;
 }
 
 const ProviderParams = Type.Object(
@@ -117,7 +118,7 @@ export async function oidcRoutes(fastify: FastifyInstance, options: OidcRouteOpt
         callbackUrl,
         terminal: zoneOf(request.ip),
       });
-      await replaceSession(options.db, request, reply, token, session.expiresAt);
+      await startBrowserSession(options.db, request, reply, { token, session });
       return reply.redirect('/', 302);
     },
   );

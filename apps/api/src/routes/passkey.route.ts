@@ -14,17 +14,16 @@ import type { Database } from '@madoguchi/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type TProperties, Type } from 'typebox';
 import { errorResponse } from '../http/error-body';
-import { replaceSession } from '../plugins/session-cookie';
-import { SessionInfo } from './auth.types';
+import { startBrowserSession } from '../plugins/session-cookie';
+import { LgCode, type LoginRate, SessionInfo } from './auth.types';
 
 export interface PasskeyRouteOptions {
   readonly db: Database;
-  readonly loginRate: { readonly max: number; readonly timeWindow: string };
+  readonly loginRate: LoginRate;
   /** The relying party; without it every passkey route answers 503 NOT_CONFIGURED. */
   readonly webauthn?: WebAuthnConfig;
 }
 
-const LgCode = Type.String({ pattern: '^[0-9]{6}$', description: '地方公共団体コード' });
 const B64url = (maxLength: number, description?: string) =>
   Type.String({ pattern: '^[A-Za-z0-9_-]+$', maxLength, ...(description ? { description } : {}) });
 // The WebAuthn JSON shapes gain fields over time: inner objects are passed through as they are.
@@ -165,14 +164,7 @@ export async function passkeyRoutes(fastify: FastifyInstance, options: PasskeyRo
       const { lgCode, challengeId } = request.body;
       const response = request.body.response as AuthenticationResponseJSON;
       const { token, session } = await completePasskeyLogin(db, rp(), { lgCode, challengeId, response });
-      await replaceSession(db, request, reply, token, session.expiresAt);
-      return {
-        lgCode: session.lgCode,
-        subjectKind: session.subjectKind,
-        assuranceLevel: session.assuranceLevel,
-        method: session.method,
-        expiresAt: session.expiresAt.toISOString(),
-      };
+      return startBrowserSession(db, request, reply, { token, session });
     },
   );
 }

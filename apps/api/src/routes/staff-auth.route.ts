@@ -5,8 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { errorResponse } from '../http/error-body';
 import { type ZoneEntry, zoneResolver } from '../http/network-zones';
-import { replaceSession } from '../plugins/session-cookie';
-import { SessionInfo } from './auth.types';
+import { startBrowserSession } from '../plugins/session-cookie';
+import { type LoginRate, SessionInfo } from './auth.types';
 
 const StaffLoginRequest = Type.Object(
   {
@@ -20,7 +20,7 @@ const StaffLoginRequest = Type.Object(
 
 export async function staffAuthRoutes(
   fastify: FastifyInstance,
-  options: { db: Database; zones: readonly ZoneEntry[]; loginRate: { max: number; timeWindow: string } },
+  options: { db: Database; zones: readonly ZoneEntry[]; loginRate: LoginRate },
 ): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const zoneOf = zoneResolver(options.zones);
@@ -59,14 +59,7 @@ export async function staffAuthRoutes(
           ...(terminal.idleTimeoutSeconds ? { idleTimeoutSeconds: terminal.idleTimeoutSeconds } : {}),
         }),
       );
-      await replaceSession(options.db, request, reply, token, session.expiresAt);
-      return {
-        lgCode: session.lgCode,
-        subjectKind: session.subjectKind,
-        assuranceLevel: session.assuranceLevel,
-        method: session.method,
-        expiresAt: session.expiresAt.toISOString(),
-      };
+      return startBrowserSession(options.db, request, reply, { token, session });
     },
   );
 }
