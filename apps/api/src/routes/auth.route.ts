@@ -16,7 +16,6 @@ import {
   CardChallengeRequest,
   CardChallengeResponse,
   CardLoginRequest,
-  LgCode,
   type LoginRate,
   SessionInfo,
 } from './auth.types';
