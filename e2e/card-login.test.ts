@@ -159,11 +159,11 @@ describe.skipIf(!chromiumAvailable())('My Number card login in a browser (demo c
     await page.goto(`${url}/login`, { waitUntil: 'load' });
     await heading().filter({ hasText: text.login.title }).waitFor();
     // The municipality list has loaded once the choice is enabled.
-    await page.getByLabel(text.login.tenantLabel).and(page.locator(':enabled')).waitFor();
+    await page.getByLabel(text.login.tenantLabel, { exact: true }).and(page.locator(':enabled')).waitFor();
   }
 
   async function fillLogin(text: Messages, files: { certificate: string; key: string }, lgCode = LG): Promise<void> {
-    await page.getByLabel(text.login.tenantLabel).selectOption(lgCode);
+    await page.getByLabel(text.login.tenantLabel, { exact: true }).selectOption(lgCode);
     await page.getByLabel(text.login.certificateLabel).setInputFiles(files.certificate);
     await page.getByLabel(text.login.keyLabel).setInputFiles(files.key);
   }
@@ -280,7 +280,7 @@ describe.skipIf(!chromiumAvailable())('My Number card login in a browser (demo c
       ja.login.fieldErrors.certificateInvalid,
       ja.login.fieldErrors.keyInvalid,
     ]);
-    expect(await page.getByLabel(ja.login.tenantLabel).getAttribute('aria-invalid')).toBe('false');
+    expect(await page.getByLabel(ja.login.tenantLabel, { exact: true }).getAttribute('aria-invalid')).toBe('false');
     // Nothing was sent for a form that never got past the checks.
     expect(sent.filter((request) => request.url.includes('/api/v1/auth/'))).toEqual([]);
     expect(pageErrors).toEqual([]);

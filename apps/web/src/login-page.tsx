@@ -1,6 +1,7 @@
 import { CardLoginForm } from './card-login-form';
 import { DemoCardNotice } from './demo-card-notice';
 import type { Messages } from './messages';
+import { PasskeyLoginForm } from './passkey-login-form';
 import { useTenants } from './use-tenants';
 
 export function LoginPage({ text }: { readonly text: Messages }) {
@@ -13,6 +14,7 @@ export function LoginPage({ text }: { readonly text: Messages }) {
       <p className="page__lead">{text.login.intro}</p>
       <DemoCardNotice text={text} />
       <CardLoginForm text={text} tenants={tenants.state} onRetryTenants={tenants.reload} />
+      <PasskeyLoginForm text={text} tenants={tenants.state} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { AccessLogTable } from './access-log-table';
 import { Link } from './link';
 import type { Locale, Messages } from './messages';
+import { PasskeyRegistration } from './passkey-registration';
 import { paths } from './router';
 import { SessionSummary } from './session-summary';
 import { SignedOutNotice } from './signed-out-notice';
@@ -58,6 +59,7 @@ export function MePage({ text, locale }: MePageProps) {
       {state.status === 'loaded' && (
         <>
           <SessionSummary text={text} locale={locale} session={state.session} tenants={tenantItems} onLogOut={logOut} />
+          <PasskeyRegistration text={text} />
           <section className="access-log" aria-labelledby={logHeadingId}>
             <AccessLogTable text={text} locale={locale} items={state.items} headingId={logHeadingId} />
           </section>

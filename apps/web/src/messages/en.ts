@@ -109,6 +109,8 @@ export const en: Messages = {
     actionLabels: {
       'identity.card.bind': 'My Number Card registered',
       'identity.card-login': 'Login with My Number Card',
+      'identity.passkey.register': 'Passkey registered',
+      'identity.passkey-login': 'Login with a passkey',
       'identity.oidc.bind': 'External ID registered',
       'registry.person.read': 'Resident record viewed',
       'registry.read': 'Resident record viewed',
@@ -136,5 +138,46 @@ export const en: Messages = {
     loadError: 'The record could not be loaded. Please wait a moment and try again.',
     retry: 'Try again',
     logoutError: 'You could not be logged out. Please try again.',
+  },
+  passkey: {
+    what: 'A passkey lets you log in with your phone’s or computer’s screen lock (fingerprint, face or PIN) instead of a password.',
+    registerTitle: 'Register a passkey',
+    registerIntro:
+      'Register a passkey on this device, and next time you can log in with it, without your My Number Card (assurance level 2).',
+    registerButton: 'Register a passkey',
+    registering: 'Registering the passkey…',
+    registered: 'Your passkey is registered. Next time, choose “Log in with a passkey” on the login page.',
+    registerFailedTitle: 'The passkey could not be registered',
+    registerErrors: {
+      PROMPT_CANCELLED: 'The passkey registration was cancelled or took too long. Select “Register a passkey” again.',
+      ALREADY_REGISTERED: 'A passkey on this device is already registered.',
+      CHALLENGE_EXPIRED: 'The registration took too long and has expired. Select “Register a passkey” again.',
+      NOT_CONFIGURED: 'Passkeys are not available on this server.',
+      SESSION_ENDED: 'Your login has ended. Log in again with your My Number Card, then register the passkey.',
+      UNSUPPORTED:
+        'This browser cannot use passkeys. Use an up-to-date browser and open the page at an address that starts with https://.',
+      NETWORK: 'The server could not be reached. Check your connection and try again.',
+      OTHER: 'The passkey could not be registered. Please wait a moment and try again.',
+    },
+    loginTitle: 'Log in with a passkey',
+    loginIntro:
+      'On a device where you registered a passkey for this service, you can log in without your My Number Card (assurance level 2).',
+    tenantLabel: 'Municipality for the passkey login',
+    tenantMissing: 'Choose the municipality to log in to with your passkey',
+    loginButton: 'Log in with a passkey',
+    loggingIn: 'Logging in with your passkey…',
+    loginFailedTitle: 'You could not be logged in with a passkey',
+    loginErrors: {
+      PROMPT_CANCELLED:
+        'No passkey was used. The request was cancelled or took too long, or this device has no passkey for this service. Try again, or log in with your My Number Card.',
+      LOGIN_FAILED:
+        'This passkey cannot log you in to the municipality you chose. Check the municipality, or log in with your My Number Card.',
+      CHALLENGE_EXPIRED: 'The login took too long and has expired. Select “Log in with a passkey” again.',
+      TOO_MANY_REQUESTS: 'There have been too many login attempts. Wait about a minute, then try again.',
+      NOT_CONFIGURED: 'Logging in with a passkey is not available on this server.',
+      UNSUPPORTED: 'This browser cannot use passkeys. Use an up-to-date browser, or log in with your My Number Card.',
+      NETWORK: 'The server could not be reached. Check your connection and try again.',
+      OTHER: 'You could not be logged in with a passkey. Please wait a moment and try again.',
+    },
   },
 };

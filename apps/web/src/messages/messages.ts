@@ -25,6 +25,7 @@ export interface Messages {
   readonly notFound: NotFoundMessages;
   readonly login: LoginMessages;
   readonly me: MeMessages;
+  readonly passkey: PasskeyMessages;
 }
 
 export interface NotFoundMessages {
@@ -128,4 +129,54 @@ export interface MeMessages {
   readonly loadError: string;
   readonly retry: string;
   readonly logoutError: string;
+}
+
+/** Why registering a passkey on /me did not work; each gets its own explanation. */
+export type PasskeyRegisterErrorKey =
+  /** The browser's prompt was cancelled or timed out (NotAllowedError). */
+  | 'PROMPT_CANCELLED'
+  /** This device already holds a passkey of this resident. */
+  | 'ALREADY_REGISTERED'
+  | 'CHALLENGE_EXPIRED'
+  | 'NOT_CONFIGURED'
+  /** The login ended (or is too weak) before the registration was done. */
+  | 'SESSION_ENDED'
+  /** The browser has no passkeys (or the page is not on https). */
+  | 'UNSUPPORTED'
+  | 'NETWORK'
+  | 'OTHER';
+
+/** Why logging in with a passkey did not work. */
+export type PasskeyLoginErrorKey =
+  /** Cancelled, timed out, or no passkey of this service on the device (NotAllowedError). */
+  | 'PROMPT_CANCELLED'
+  /** The server knows no such passkey for the chosen municipality, or the signature did not verify. */
+  | 'LOGIN_FAILED'
+  | 'CHALLENGE_EXPIRED'
+  | 'TOO_MANY_REQUESTS'
+  | 'NOT_CONFIGURED'
+  | 'UNSUPPORTED'
+  | 'NETWORK'
+  | 'OTHER';
+
+export interface PasskeyMessages {
+  /** One sentence: what a passkey is. Shown on /login and on /me. */
+  readonly what: string;
+  /** /me: the heading of the section, パスキーを登録. */
+  readonly registerTitle: string;
+  readonly registerIntro: string;
+  readonly registerButton: string;
+  readonly registering: string;
+  readonly registered: string;
+  readonly registerFailedTitle: string;
+  readonly registerErrors: Readonly<Record<PasskeyRegisterErrorKey, string>>;
+  /** /login: the heading of the section and its button, パスキーでログイン. */
+  readonly loginTitle: string;
+  readonly loginIntro: string;
+  readonly tenantLabel: string;
+  readonly tenantMissing: string;
+  readonly loginButton: string;
+  readonly loggingIn: string;
+  readonly loginFailedTitle: string;
+  readonly loginErrors: Readonly<Record<PasskeyLoginErrorKey, string>>;
 }

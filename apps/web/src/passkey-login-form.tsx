@@ -1,0 +1,129 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { ErrorSummary } from './error-summary';
+import { FormField } from './form-field';
+import { fill } from './format';
+import type { Messages } from './messages';
+import type { PasskeyLoginErrorKey } from './messages/messages';
+import { loginWithPasskey } from './passkey';
+import { navigate, paths } from './router';
+import type { TenantsState } from './use-tenants';
+
+interface PasskeyLoginFormProps {
+  readonly text: Messages;
+  readonly tenants: TenantsState;
+}
+
+const LG_CODE_ID = 'passkey-lg-code';
+
+type Problem =
+  | { readonly kind: 'missing-tenant' }
+  | { readonly kind: 'refused'; readonly reason: PasskeyLoginErrorKey; readonly code: string };
+
+/** パスキーでログイン: choose the municipality, then the browser asks for the device's screen lock. */
+export function PasskeyLoginForm({ text, tenants }: PasskeyLoginFormProps) {
+  const t = text.passkey;
+  const headingId = useId();
+  const [lgCode, setLgCode] = useState('');
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const inFlight = useRef(false);
+  const [attempt, setAttempt] = useState(0);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  const onlyTenant = tenants.status === 'loaded' && tenants.items.length === 1 ? tenants.items[0] : undefined;
+  useEffect(() => {
+    if (onlyTenant) setLgCode((current) => current || onlyTenant.lgCode);
+  }, [onlyTenant]);
+
+  useEffect(() => {
+    if (attempt > 0) summaryRef.current?.focus();
+  }, [attempt]);
+
+  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (inFlight.current) return;
+    if (!lgCode) {
+      setProblem({ kind: 'missing-tenant' });
+      setAttempt((n) => n + 1);
+      return;
+    }
+    inFlight.current = true;
+    setSubmitting(true);
+    setProblem(null);
+    try {
+      const outcome = await loginWithPasskey(lgCode).catch((error: unknown) => {
+        console.error(error);
+        return { kind: 'refused', reason: 'OTHER', code: 'CLIENT_ERROR' } as const;
+      });
+      if (outcome.kind === 'ok') {
+        navigate(paths.me);
+        return;
+      }
+      setProblem(outcome);
+      setAttempt((n) => n + 1);
+    } finally {
+      inFlight.current = false;
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <section className="passkey-login" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t.loginTitle}</h2>
+      <p>{t.what}</p>
+      <p>{t.loginIntro}</p>
+      <form className="login-form" noValidate onSubmit={handleSubmit}>
+        {problem?.kind === 'missing-tenant' && (
+          <ErrorSummary
+            title={text.login.errorSummaryTitle}
+            focusRef={summaryRef}
+            items={[{ fieldId: LG_CODE_ID, message: t.tenantMissing }]}
+          />
+        )}
+        {problem?.kind === 'refused' && (
+          <ErrorSummary title={t.loginFailedTitle} focusRef={summaryRef}>
+            <p className="error-summary__body">{t.loginErrors[problem.reason]}</p>
+            <p className="error-summary__code">
+              {text.login.errorCodeLabel}
+              <code>{problem.code}</code>
+            </p>
+          </ErrorSummary>
+        )}
+        <FormField
+          id={LG_CODE_ID}
+          label={t.tenantLabel}
+          error={problem?.kind === 'missing-tenant' ? t.tenantMissing : undefined}
+          errorPrefix={text.errorPrefix}
+        >
+          {(control) => (
+            <select
+              {...control}
+              className="form-field__select"
+              value={lgCode}
+              disabled={tenants.status !== 'loaded'}
+              onChange={(event) => setLgCode(event.target.value)}
+            >
+              <option value="">
+                {tenants.status === 'loading' ? text.login.tenantsLoading : text.login.tenantPlaceholder}
+              </option>
+              {tenants.status === 'loaded' &&
+                tenants.items.map((tenant) => (
+                  <option key={tenant.lgCode} value={tenant.lgCode} lang="ja">
+                    {fill(text.login.tenantOption, { name: tenant.name, code: tenant.lgCode })}
+                  </option>
+                ))}
+            </select>
+          )}
+        </FormField>
+        <div className="login-form__actions">
+          <button type="submit" className="button button--primary" aria-disabled={submitting}>
+            {t.loginButton}
+          </button>
+          <p className="login-form__status" role="status">
+            {submitting ? t.loggingIn : ''}
+          </p>
+        </div>
+      </form>
+    </section>
+  );
+}
