@@ -2,7 +2,7 @@ import type { Database } from '@madoguchi/db';
 import { sql } from 'kysely';
 import { AppError } from '../errors';
 import { appendAudit } from './append-audit';
-import { catchUpSubjectIndex } from './audit.repository';
+import { catchUpSubjectIndex } from './audit-subject.repository';
 
 /** One line of a resident's access log: who (which department) looked, when, why, at what kind of data. */
 export interface AccessLogEntry {

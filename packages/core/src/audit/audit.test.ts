@@ -6,10 +6,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Actor, systemActor } from '../actor';
 import { addTenant } from '../tenants';
 import { appendAudit } from './append-audit';
-import { catchUpSubjectIndex, findAuditRecords } from './audit.repository';
+import { findAuditRecords } from './audit.repository';
 import type { AuditEvent } from './audit.types';
 import { createCheckpoint } from './audit-checkpoint';
 import { canonicalRecord, chainHash, genesisHash, type HashableRecord } from './audit-hash';
+import { catchUpSubjectIndex } from './audit-subject.repository';
 import { verifyAuditChain } from './verify-audit-chain';
 
 const LG = '999997';

@@ -1,11 +1,12 @@
 import type { KeyObject } from 'node:crypto';
 import type { DB } from '@madoguchi/db';
 import type { Kysely } from 'kysely';
-import { type ChainScan, findChainHead, findHashesAt, scanChain } from './audit.repository';
+import { findChainHead } from './audit.repository';
 import { type Checkpoint, checkpointSignatureValid, findCheckpoints } from './audit-checkpoint';
 import { genesisHash } from './audit-hash';
 import { findAuditPublicKeys, keyIdOf } from './audit-keys';
 import { type BadPosition, bad } from './audit-problems';
+import { type ChainScan, findHashesAt, scanChain } from './audit-scan.repository';
 import { recomputeChain } from './recompute-audit-chain';
 
 export interface AuditVerification {
