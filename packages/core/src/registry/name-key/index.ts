@@ -1,0 +1,1 @@
+export { nameSearchKey } from './name-key';
