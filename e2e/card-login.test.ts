@@ -6,13 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from '@madoguchi/api';
 import {
   addTenant,
-  bindCard,
-  CARD_FILES,
   createSession,
   DEV_CA_FILES,
-  type IssuedCard,
   initDevCa,
-  issueCard,
   loadTrustStoreFromFiles,
   revokeCard,
   systemActor,
@@ -26,6 +22,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { type Messages, messages } from '../apps/web/src/messages';
 import { expectNoSeriousAxeViolations } from './support/axe';
 import { chromiumAvailable, launchChromium } from './support/browser';
+import { type DemoCard, issueBoundDemoCard } from './support/demo-card';
+import { collectPageErrors } from './support/page-errors';
 import { buildWebApp } from './support/web-build';
 
 const RESULTS_DIR = fileURLToPath(new URL('../test-results/', import.meta.url));
@@ -37,12 +35,6 @@ const PHONE = { width: 390, height: 844 };
 // 2026年11月22日 14:05 and 22 Nov 2026, 14:05 (Japan time).
 const JA_DATE_TIME = /^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/;
 const EN_DATE_TIME = /^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/;
-
-interface DemoCard {
-  readonly issued: IssuedCard;
-  readonly certificate: string;
-  readonly key: string;
-}
 
 interface RunningApp {
   readonly app: FastifyInstance;
@@ -74,21 +66,8 @@ describe.skipIf(!chromiumAvailable())('My Number card login in a browser (demo c
     return { app, baseUrl: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
   }
 
-  async function newCard(name: string, personId: string): Promise<DemoCard> {
-    const outDir = path.join(dir as string, name);
-    const issued = await issueCard(caDir, { outDir });
-    await bindCard(db as Database, systemActor('e2e'), {
-      lgCode: LG,
-      issuer: issued.issuer,
-      serialHex: issued.serialHex,
-      personId,
-    });
-    return {
-      issued,
-      certificate: path.join(outDir, CARD_FILES.certificate),
-      key: path.join(outDir, CARD_FILES.privateKey),
-    };
-  }
+  const newCard = (name: string, personId: string) =>
+    issueBoundDemoCard(db as Database, caDir, path.join(dir as string, name), LG, personId);
 
   beforeAll(async () => {
     [webRoot, db, browser, dir] = await Promise.all([
@@ -124,14 +103,8 @@ describe.skipIf(!chromiumAvailable())('My Number card login in a browser (demo c
   beforeEach(async () => {
     context = await (browser as Browser).newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 800 } });
     page = await context.newPage();
-    pageErrors = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      // The browser logs every 4xx answer; the 401s of a logged-out page are expected ones.
-      if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) {
-        pageErrors.push(`${message.text()} ${message.location().url}`);
-      }
-    });
+    // The browser logs every 4xx answer; the 401s of a logged-out page are expected ones.
+    pageErrors = collectPageErrors(page, /status of 4\d\d/);
     // Everything the page sends, to check that the private key and personal data never leave it.
     sent = [];
     page.on('request', (request) => sent.push({ url: request.url(), body: request.postData() ?? '' }));

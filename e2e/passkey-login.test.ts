@@ -4,16 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '@madoguchi/api';
-import {
-  addTenant,
-  bindCard,
-  CARD_FILES,
-  DEV_CA_FILES,
-  initDevCa,
-  issueCard,
-  loadTrustStoreFromFiles,
-  systemActor,
-} from '@madoguchi/core';
+import { addTenant, DEV_CA_FILES, initDevCa, loadTrustStoreFromFiles, systemActor } from '@madoguchi/core';
 import type { Database } from '@madoguchi/db';
 import { createTestDatabase } from '@madoguchi/db/testing';
 import type { FastifyInstance } from 'fastify';
@@ -22,6 +13,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { type Messages, messages } from '../apps/web/src/messages';
 import { expectNoSeriousAxeViolations } from './support/axe';
 import { chromiumAvailable, launchChromium } from './support/browser';
+import { issueBoundDemoCard } from './support/demo-card';
+import { collectPageErrors } from './support/page-errors';
 import { buildWebApp } from './support/web-build';
 
 const RESULTS_DIR = fileURLToPath(new URL('../test-results/', import.meta.url));
@@ -60,15 +53,7 @@ describe.skipIf(!chromiumAvailable())('passkey registration and login in a brows
     await addTenant(db, systemActor('e2e'), { lgCode: '999989', name: 'サンプル町' });
     const caDir = path.join(dir, 'ca');
     await initDevCa(caDir);
-    const outDir = path.join(dir, 'card');
-    const issued = await issueCard(caDir, { outDir });
-    await bindCard(db, systemActor('e2e'), {
-      lgCode: LG,
-      issuer: issued.issuer,
-      serialHex: issued.serialHex,
-      personId: PERSON,
-    });
-    card = { certificate: path.join(outDir, CARD_FILES.certificate), key: path.join(outDir, CARD_FILES.privateKey) };
+    card = await issueBoundDemoCard(db, caDir, path.join(dir, 'card'), LG, PERSON);
 
     // The port is only known after listening, and the origin has to name it: reserve a port
     // first, then build the app for it.
@@ -106,13 +91,7 @@ describe.skipIf(!chromiumAvailable())('passkey registration and login in a brows
   beforeEach(async () => {
     context = await (browser as Browser).newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 800 } });
     page = await context.newPage();
-    pageErrors = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) {
-        pageErrors.push(`${message.text()} ${message.location().url}`);
-      }
-    });
+    pageErrors = collectPageErrors(page, /status of 4\d\d/);
     cdp = await context.newCDPSession(page);
     await cdp.send('WebAuthn.enable');
     ({ authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', { options: AUTHENTICATOR }));

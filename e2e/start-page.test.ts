@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { messages } from '../apps/web/src/messages';
 import { expectNoSeriousAxeViolations } from './support/axe';
 import { chromiumAvailable, launchChromium } from './support/browser';
+import { collectPageErrors } from './support/page-errors';
 import { buildWebApp } from './support/web-build';
 
 const RESULTS_DIR = fileURLToPath(new URL('../test-results/', import.meta.url));
@@ -47,12 +48,7 @@ describe.skipIf(!chromiumAvailable())('start page in a browser', () => {
   beforeEach(async () => {
     context = await (browser as Browser).newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 800 } });
     page = await context.newPage();
-    // Uncaught exceptions and console errors (CSP violations among them) fail the happy-path tests.
-    pageErrors = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(`${message.text()} ${message.location().url}`);
-    });
+    pageErrors = collectPageErrors(page);
   });
 
   afterEach(async () => {

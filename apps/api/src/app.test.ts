@@ -3,6 +3,7 @@ import type { Database } from '@madoguchi/db';
 import { createTestDatabase } from '@madoguchi/db/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withFreshApp } from '../test/fresh-app';
 import { buildApp } from './app';
 
 describe('API', () => {
@@ -81,17 +82,15 @@ describe('API', () => {
 
 describe('API on a database that is not migrated', () => {
   it('is not ready, and says why', async () => {
-    const db = await createTestDatabase({ migrated: false });
-    const app = await buildApp({ db, logger: false });
-    try {
-      const response = await app.inject('/readyz');
-      expect(response.statusCode).toBe(503);
-      expect(response.json()).toEqual({
-        error: { code: 'NOT_READY', message: 'the service is not ready', details: { reason: 'SCHEMA_NOT_MIGRATED' } },
-      });
-    } finally {
-      await app.close();
-      await db.close();
-    }
+    await withFreshApp(
+      async (app) => {
+        const response = await app.inject('/readyz');
+        expect(response.statusCode).toBe(503);
+        expect(response.json()).toEqual({
+          error: { code: 'NOT_READY', message: 'the service is not ready', details: { reason: 'SCHEMA_NOT_MIGRATED' } },
+        });
+      },
+      { migrated: false },
+    );
   });
 });

@@ -1,10 +1,11 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useRef } from 'react';
 import { type CardLoginOutcome, type LoginFieldErrors, loginFields, loginWithDemoCard } from './card-login';
 import { ErrorSummary } from './error-summary';
 import { FormField } from './form-field';
 import { fill } from './format';
 import type { Messages } from './messages';
 import { navigate, paths } from './router';
+import { useLoginSubmit } from './use-login-submit';
 import type { TenantsState } from './use-tenants';
 
 interface CardLoginFormProps {
@@ -21,51 +22,21 @@ type Problem = Extract<CardLoginOutcome, { kind: 'invalid' } | { kind: 'refused'
 /** Choose the municipality and the demo card's two files; the page signs the challenge itself. */
 export function CardLoginForm({ text, tenants, onRetryTenants }: CardLoginFormProps) {
   const t = text.login;
-  const [lgCode, setLgCode] = useState('');
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  // A ref, not the state: a double click lands before the re-render that would show `submitting`.
-  const inFlight = useRef(false);
-  // Each failed submit moves focus to the summary again, even when the problem is the same.
-  const [attempt, setAttempt] = useState(0);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const { lgCode, setLgCode, problem, submitting, summaryRef, submit } = useLoginSubmit<Problem>(tenants);
   const certificateRef = useRef<HTMLInputElement>(null);
   const keyRef = useRef<HTMLInputElement>(null);
 
-  // A single municipality needs no choosing.
-  const onlyTenant = tenants.status === 'loaded' && tenants.items.length === 1 ? tenants.items[0] : undefined;
-  useEffect(() => {
-    if (onlyTenant) setLgCode((current) => current || onlyTenant.lgCode);
-  }, [onlyTenant]);
-
-  useEffect(() => {
-    if (attempt > 0) summaryRef.current?.focus();
-  }, [attempt]);
-
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setSubmitting(true);
-    try {
-      const outcome = await loginWithDemoCard({
-        lgCode,
-        certificateFile: certificateRef.current?.files?.[0] ?? null,
-        keyFile: keyRef.current?.files?.[0] ?? null,
-      }).catch((error: unknown): CardLoginOutcome => {
-        console.error(error);
-        return { kind: 'refused', reason: 'OTHER', code: 'CLIENT_ERROR' };
-      });
-      if (outcome.kind === 'ok') {
-        navigate(paths.me);
-        return;
-      }
-      setProblem(outcome);
-      setAttempt((n) => n + 1);
-    } finally {
-      inFlight.current = false;
-      setSubmitting(false);
-    }
+    void submit(
+      () =>
+        loginWithDemoCard({
+          lgCode,
+          certificateFile: certificateRef.current?.files?.[0] ?? null,
+          keyFile: keyRef.current?.files?.[0] ?? null,
+        }),
+      () => navigate(paths.me),
+    );
   };
 
   const fieldErrors: LoginFieldErrors = problem?.kind === 'invalid' ? problem.errors : {};

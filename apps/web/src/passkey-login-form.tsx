@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId } from 'react';
 import { ErrorSummary } from './error-summary';
 import { FormField } from './form-field';
 import { fill } from './format';
@@ -6,6 +6,7 @@ import type { Messages } from './messages';
 import type { PasskeyLoginErrorKey } from './messages/messages';
 import { loginWithPasskey } from './passkey';
 import { navigate, paths } from './router';
+import { useLoginSubmit } from './use-login-submit';
 import type { TenantsState } from './use-tenants';
 
 interface PasskeyLoginFormProps {
@@ -23,48 +24,20 @@ type Problem =
 export function PasskeyLoginForm({ text, tenants }: PasskeyLoginFormProps) {
   const t = text.passkey;
   const headingId = useId();
-  const [lgCode, setLgCode] = useState('');
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const inFlight = useRef(false);
-  const [attempt, setAttempt] = useState(0);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const { lgCode, setLgCode, problem, setProblem, submitting, summaryRef, report, submit } =
+    useLoginSubmit<Problem>(tenants);
 
-  const onlyTenant = tenants.status === 'loaded' && tenants.items.length === 1 ? tenants.items[0] : undefined;
-  useEffect(() => {
-    if (onlyTenant) setLgCode((current) => current || onlyTenant.lgCode);
-  }, [onlyTenant]);
-
-  useEffect(() => {
-    if (attempt > 0) summaryRef.current?.focus();
-  }, [attempt]);
-
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (inFlight.current) return;
     if (!lgCode) {
-      setProblem({ kind: 'missing-tenant' });
-      setAttempt((n) => n + 1);
+      report({ kind: 'missing-tenant' });
       return;
     }
-    inFlight.current = true;
-    setSubmitting(true);
     setProblem(null);
-    try {
-      const outcome = await loginWithPasskey(lgCode).catch((error: unknown) => {
-        console.error(error);
-        return { kind: 'refused', reason: 'OTHER', code: 'CLIENT_ERROR' } as const;
-      });
-      if (outcome.kind === 'ok') {
-        navigate(paths.me);
-        return;
-      }
-      setProblem(outcome);
-      setAttempt((n) => n + 1);
-    } finally {
-      inFlight.current = false;
-      setSubmitting(false);
-    }
+    void submit(
+      () => loginWithPasskey(lgCode),
+      () => navigate(paths.me),
+    );
   };
 
   return (

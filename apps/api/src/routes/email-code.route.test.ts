@@ -7,6 +7,7 @@ import type { Database } from '@madoguchi/db';
 import { createTestDatabase } from '@madoguchi/db/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { withFreshApp } from '../../test/fresh-app';
 import { LG, residentCookie } from '../../test/principals';
 import { buildApp } from '../app';
 import { createMailer, readPickedUpMail } from '../http/mailer';
@@ -125,19 +126,14 @@ describe('login by e-mail code over HTTP', () => {
 
 describe('e-mail code login without a mailer', () => {
   it('answers 503 NOT_CONFIGURED', async () => {
-    const db = await createTestDatabase();
-    const app = await buildApp({ db, logger: false });
-    try {
+    await withFreshApp(async (app) => {
       const response = await app.inject({
         method: 'POST',
         url: '/api/v1/auth/email-code/start',
         payload: { lgCode: LG, email: ADDRESS },
       });
       expect([response.statusCode, response.json().error.code]).toEqual([503, 'NOT_CONFIGURED']);
-    } finally {
-      await app.close();
-      await db.close();
-    }
+    });
   });
 });
 

@@ -3,6 +3,7 @@ import type { Database } from '@madoguchi/db';
 import { createTestDatabase } from '@madoguchi/db/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withFreshApp } from '../../test/fresh-app';
 import { LG, residentCookie } from '../../test/principals';
 import { buildApp } from '../app';
 
@@ -131,18 +132,13 @@ describe('passkeys over HTTP', () => {
 
 describe('passkeys when no relying party is configured', () => {
   it('answers 503 NOT_CONFIGURED', async () => {
-    const db = await createTestDatabase();
-    const app = await buildApp({ db, logger: false });
-    try {
+    await withFreshApp(async (app) => {
       const response = await app.inject({
         method: 'POST',
         url: '/api/v1/auth/passkey/login/options',
         payload: { lgCode: LG },
       });
       expect([response.statusCode, response.json().error.code]).toEqual([503, 'NOT_CONFIGURED']);
-    } finally {
-      await app.close();
-      await db.close();
-    }
+    });
   });
 });

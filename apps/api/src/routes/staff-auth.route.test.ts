@@ -3,6 +3,7 @@ import type { Database } from '@madoguchi/db';
 import { createTestDatabase } from '@madoguchi/db/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withFreshApp } from '../../test/fresh-app';
 import { LG } from '../../test/principals';
 import { buildApp } from '../app';
 import { parseZoneEntry } from '../http/network-zones';
@@ -114,9 +115,7 @@ describe('staff login over HTTP', () => {
 
 describe('staff login from a terminal in no configured zone', () => {
   it('is refused before any password is checked', async () => {
-    const db = await createTestDatabase();
-    const app = await buildApp({ db, logger: false });
-    try {
+    await withFreshApp(async (app) => {
       const response = await app.inject({
         method: 'POST',
         url: '/api/v1/staff/login',
@@ -126,18 +125,13 @@ describe('staff login from a terminal in no configured zone', () => {
         403,
         { code: 'ACCESS_DENIED', message: 'this terminal is not in a configured network zone', details: {} },
       ]);
-    } finally {
-      await app.close();
-      await db.close();
-    }
+    });
   });
 });
 
 describe('re-authentication before a sensitive staff action', () => {
   it('asks a security officer whose login is older than 30 minutes to log in again', async () => {
-    const db = await createTestDatabase();
-    const app = await buildApp({ db, logger: false });
-    try {
+    await withFreshApp(async (app, db) => {
       await addTenant(db, systemActor('test'), { lgCode: LG, name: 'デモ市' });
       await db.kysely
         .insertInto('staff_account')
@@ -171,9 +165,6 @@ describe('re-authentication before a sensitive staff action', () => {
         headers: { cookie: `madoguchi_session=${token}` },
       });
       expect([response.statusCode, response.json().error.code]).toEqual([401, 'REAUTHENTICATION_REQUIRED']);
-    } finally {
-      await app.close();
-      await db.close();
-    }
+    });
   });
 });
