@@ -17,6 +17,9 @@ BEGIN
     GRANT SELECT, INSERT, DELETE ON oidc_pending_login TO madoguchi_app;
     GRANT SELECT, INSERT ON access_log_hold TO madoguchi_app;
     GRANT SELECT, INSERT, UPDATE ON passkey_credential, resident_email, oidc_binding TO madoguchi_app;
+    -- The registry: versions are appended (a trigger allows UPDATE of is_current only), never deleted.
+    GRANT SELECT, INSERT, UPDATE ON registry_counter, resident_record, individual_number, registry_import_job TO madoguchi_app;
+    GRANT SELECT, INSERT ON support_measure, certificate_issuance TO madoguchi_app;
   END IF;
 END
 $$;

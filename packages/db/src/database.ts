@@ -10,9 +10,21 @@ export type Engine = 'pglite' | 'postgres';
 export interface Database {
   readonly engine: Engine;
   readonly kysely: Kysely<DB>;
+  /**
+   * Runs `fn` on one connection of its own: `session.kysely` always uses that connection, and
+   * `session.copyFrom` streams COPY data through it. Open a transaction on `session.kysely` and
+   * call copyFrom inside it: the bulk load commits or rolls back with the rest (ADR 0011).
+   */
+  withSession<T>(fn: (session: DatabaseSession) => Promise<T>): Promise<T>;
   /** Embedded engine only: the whole data directory as a tarball. */
   dump(): Promise<Blob>;
   close(): Promise<void>;
+}
+
+export interface DatabaseSession {
+  readonly kysely: Kysely<DB>;
+  /** Runs `COPY ... FROM STDIN` with the given data; returns the number of rows copied. */
+  copyFrom(copySql: string, data: Iterable<string> | AsyncIterable<string>): Promise<number>;
 }
 
 export interface OpenDatabaseOptions {

@@ -1,4 +1,4 @@
-export { type Database, type Engine, type OpenDatabaseOptions, openDatabase } from './database';
+export { type Database, type DatabaseSession, type Engine, type OpenDatabaseOptions, openDatabase } from './database';
 export { checkServiceRole, type RoleWarning } from './database-role';
 export {
   type DatabaseTarget,

@@ -170,6 +170,114 @@ export interface OidcBindingTable {
   bound_at: Generated<Date>;
 }
 
+export interface RegistryCounterTable {
+  lg_code: string;
+  name: 'person' | 'household' | 'certificate';
+  last_value: number;
+}
+
+/** One version of a person's resident record; dates are ISO strings (YYYY-MM-DD). */
+export interface ResidentRecordTable {
+  lg_code: string;
+  person_id: string;
+  version: number;
+  is_current: boolean;
+  movement_id: string;
+  reason_code: string;
+  effective_on: string;
+  notified_on: string | null;
+  processed_at: Date;
+  operator_id: string;
+  cancels_movement_id: string | null;
+  note: string | null;
+  record_digest: Uint8Array;
+  resident_kind: 'japanese' | 'foreign';
+  status: 'resident' | 'removed';
+  household_id: string;
+  household_order: number;
+  relationship: string;
+  family_name: string;
+  given_name: string;
+  family_name_kana: string | null;
+  given_name_kana: string | null;
+  kana_certified: Generated<boolean>;
+  alias_name: string | null;
+  former_family_name: string | null;
+  birth_date: string;
+  sex: number;
+  honseki: string | null;
+  hittosha: string | null;
+  became_resident_on: string;
+  postal_code: string | null;
+  address: string;
+  address_detail: string | null;
+  address_since: string;
+  previous_address: string | null;
+  resident_code: string | null;
+  nationality: string | null;
+  residence_status: string | null;
+  residence_expiry: string | null;
+  foreign_resident_category: string | null;
+  removal_reason: string | null;
+  removed_on: string | null;
+  planned_destination: string | null;
+  planned_move_on: string | null;
+  name_key: string;
+  kana_key: string | null;
+  alias_name_key: string | null;
+  address_key: string;
+}
+
+export interface IndividualNumberTable {
+  lg_code: string;
+  person_id: string;
+  ciphertext: Uint8Array;
+  key_id: string;
+  lookup_hash: Uint8Array;
+  recorded_at: Generated<Date>;
+}
+
+export interface SupportMeasureTable {
+  lg_code: string;
+  person_id: string;
+  seq: number;
+  action: 'start' | 'extend' | 'end';
+  kind: 'full' | 'provisional';
+  starts_on: string;
+  ends_on: string;
+  reason: string | null;
+  recorded_at: Generated<Date>;
+  operator_id: string;
+}
+
+export type CertificateKind = 'resident-copy' | 'removed-copy' | 'entry-certificate';
+export type RequesterKind = 'self' | 'household-member' | 'third-party' | 'official';
+
+export interface CertificateIssuanceTable {
+  lg_code: string;
+  issue_no: number;
+  kind: CertificateKind;
+  person_ids: string[];
+  requester_kind: RequesterKind;
+  items: string[];
+  channel: 'counter' | 'online' | 'cli' | 'api';
+  issued_at: Generated<Date>;
+  operator_id: string;
+  pdf_sha256: Uint8Array;
+}
+
+export interface RegistryImportJobTable {
+  lg_code: string;
+  job_id: string;
+  status: 'validating' | 'loading' | 'succeeded' | 'failed';
+  total_rows: number | null;
+  processed_rows: Generated<number>;
+  result: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  started_at: Generated<Date>;
+  finished_at: Date | null;
+  operator_id: string;
+}
+
 export interface DB {
   tenant: TenantTable;
   schema_migration: SchemaMigrationTable;
@@ -188,6 +296,12 @@ export interface DB {
   passkey_credential: PasskeyCredentialTable;
   resident_email: ResidentEmailTable;
   oidc_binding: OidcBindingTable;
+  registry_counter: RegistryCounterTable;
+  resident_record: ResidentRecordTable;
+  individual_number: IndividualNumberTable;
+  support_measure: SupportMeasureTable;
+  certificate_issuance: CertificateIssuanceTable;
+  registry_import_job: RegistryImportJobTable;
 }
 
 /**
@@ -277,4 +391,91 @@ export const SCHEMA_COLUMNS = {
   ],
   resident_email: ['lg_code', 'person_id', 'email', 'verified_at', 'created_at'],
   oidc_binding: ['lg_code', 'issuer', 'subject', 'subject_kind', 'subject_id', 'bound_at'],
+  registry_counter: ['lg_code', 'name', 'last_value'],
+  resident_record: [
+    'lg_code',
+    'person_id',
+    'version',
+    'is_current',
+    'movement_id',
+    'reason_code',
+    'effective_on',
+    'notified_on',
+    'processed_at',
+    'operator_id',
+    'cancels_movement_id',
+    'note',
+    'record_digest',
+    'resident_kind',
+    'status',
+    'household_id',
+    'household_order',
+    'relationship',
+    'family_name',
+    'given_name',
+    'family_name_kana',
+    'given_name_kana',
+    'kana_certified',
+    'alias_name',
+    'former_family_name',
+    'birth_date',
+    'sex',
+    'honseki',
+    'hittosha',
+    'became_resident_on',
+    'postal_code',
+    'address',
+    'address_detail',
+    'address_since',
+    'previous_address',
+    'resident_code',
+    'nationality',
+    'residence_status',
+    'residence_expiry',
+    'foreign_resident_category',
+    'removal_reason',
+    'removed_on',
+    'planned_destination',
+    'planned_move_on',
+    'name_key',
+    'kana_key',
+    'alias_name_key',
+    'address_key',
+  ],
+  individual_number: ['lg_code', 'person_id', 'ciphertext', 'key_id', 'lookup_hash', 'recorded_at'],
+  support_measure: [
+    'lg_code',
+    'person_id',
+    'seq',
+    'action',
+    'kind',
+    'starts_on',
+    'ends_on',
+    'reason',
+    'recorded_at',
+    'operator_id',
+  ],
+  certificate_issuance: [
+    'lg_code',
+    'issue_no',
+    'kind',
+    'person_ids',
+    'requester_kind',
+    'items',
+    'channel',
+    'issued_at',
+    'operator_id',
+    'pdf_sha256',
+  ],
+  registry_import_job: [
+    'lg_code',
+    'job_id',
+    'status',
+    'total_rows',
+    'processed_rows',
+    'result',
+    'started_at',
+    'finished_at',
+    'operator_id',
+  ],
 } as const satisfies { [T in keyof DB]: ReadonlyArray<keyof DB[T]> };

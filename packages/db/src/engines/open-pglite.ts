@@ -36,6 +36,20 @@ export async function openPglite(options: OpenPgliteOptions): Promise<Database> 
   return {
     engine: 'pglite',
     kysely,
+    async withSession(fn) {
+      // PGlite has one session: the Kysely transaction the caller opens holds the dialect's lock,
+      // and COPY runs on the same session inside it.
+      return fn({
+        kysely,
+        async copyFrom(copySql, data) {
+          const parts: string[] = [];
+          for await (const chunk of data) parts.push(chunk);
+          const sql = copySql.replace(/\bFROM\s+STDIN\b/i, "FROM '/dev/blob'");
+          const result = await pglite.query(sql, [], { blob: new Blob(parts) });
+          return result.affectedRows ?? 0;
+        },
+      });
+    },
     async dump() {
       return (await pglite.dumpDataDir('none')) as Blob;
     },

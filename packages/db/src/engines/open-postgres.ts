@@ -1,5 +1,8 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { from as copyFromStream } from 'pg-copy-streams';
 import type { Database } from '../database';
 import { DatabaseError } from '../errors';
 import type { DB } from '../schema';
@@ -38,6 +41,35 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Databa
   return {
     engine: 'postgres',
     kysely,
+    async withSession(fn) {
+      const client = await pool.connect();
+      // A Kysely of its own over this one client: release() is a no-op until the session ends.
+      const pinned = { query: client.query.bind(client), release() {} };
+      const sessionKysely = new Kysely<DB>({
+        dialect: new PostgresDialect({
+          pool: { connect: async () => pinned as unknown as pg.PoolClient, end: async () => {} },
+        }),
+      });
+      let broken = false;
+      try {
+        return await fn({
+          kysely: sessionKysely,
+          async copyFrom(copySql, data) {
+            const stream = client.query(copyFromStream(copySql));
+            try {
+              await pipeline(Readable.from(data), stream);
+            } catch (error) {
+              broken = true;
+              throw error;
+            }
+            return Number(stream.rowCount ?? 0);
+          },
+        });
+      } finally {
+        await sessionKysely.destroy();
+        client.release(broken);
+      }
+    },
     async dump() {
       throw new Error('dump() is only available on the embedded engine');
     },
