@@ -31,7 +31,17 @@ export type AppErrorCode =
   | 'OIDC_LOGIN_FAILED'
   // audit log
   | 'AUDIT_CHAIN_BROKEN'
-  | 'AUDIT_KEY_MISSING';
+  | 'AUDIT_KEY_MISSING'
+  // resident registry
+  | 'RESIDENT_NOT_FOUND'
+  | 'HOUSEHOLD_NOT_FOUND'
+  | 'MOVEMENT_NOT_FOUND'
+  | 'MOVEMENT_REFUSED'
+  | 'MOVEMENT_SUPERSEDED'
+  | 'SUPPORT_MEASURE_BLOCKED'
+  | 'IMPORT_INVALID'
+  | 'IMPORT_JOB_NOT_FOUND'
+  | 'INDIVIDUAL_NUMBER_KEY_MISSING';
 
 export interface FieldProblem {
   readonly field: string;

@@ -3,4 +3,5 @@ export { type Actor, type ActorKind, type NetworkZone, operatorActor, systemActo
 export * from './audit';
 export { AppError, type AppErrorCode, type FieldProblem, isAppError } from './errors';
 export * from './identity';
+export * from './registry';
 export * from './tenants';
