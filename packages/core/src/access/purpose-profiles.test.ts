@@ -4,8 +4,9 @@ import { PURPOSE_PROFILES, projectForPurpose } from './purpose-profiles';
 
 const record = {
   personId: '000000000001',
-  name: 'テスト 花子',
-  nameKana: 'テスト ハナコ',
+  familyName: 'テスト',
+  givenName: '花子',
+  familyNameKana: 'テスト',
   birthDate: '1990-01-01',
   address: 'デモ市役所前1-1',
   householdId: 'H1',
@@ -17,15 +18,16 @@ describe('purpose profiles', () => {
   it('gives a purpose only its fields', () => {
     expect(Object.keys(projectForPurpose(record, 'tax-assessment', 'basic-resident-record')).sort()).toEqual([
       'address',
-      'name',
+      'familyName',
+      'givenName',
       'personId',
     ]);
   });
 
   it('lets a caller narrow the fields, never widen them', () => {
     expect(
-      projectForPurpose(record, 'tax-assessment', 'basic-resident-record', ['name', 'familyRegisterReference']),
-    ).toEqual({ name: 'テスト 花子' });
+      projectForPurpose(record, 'tax-assessment', 'basic-resident-record', ['familyName', 'familyRegisterReference']),
+    ).toEqual({ familyName: 'テスト' });
   });
 
   it('refuses a purpose no profile lists', () => {

@@ -1,0 +1,1 @@
+export { createIndividualNumberKey, IndividualNumberCipher, loadIndividualNumberKey } from './individual-number-cipher';

@@ -1,0 +1,1 @@
+export { getResident, getResidentHistory, type ResidentView } from './get-resident';

@@ -1,0 +1,6 @@
+export {
+  type ResidentSearchCriteria,
+  type ResidentSearchResult,
+  type ResidentSummary,
+  searchResidents,
+} from './search-residents';

@@ -1,0 +1,166 @@
+import type { Database } from '@madoguchi/db';
+import { sql } from 'kysely';
+import type { Actor } from '../../actor';
+import { appendAudit } from '../../audit';
+import { AppError, type FieldProblem } from '../../errors';
+import { nameSearchKey } from '../name-key';
+import { isCalendarDate } from '../resident-items.validation';
+import { supportedPersons } from '../support-measures';
+
+/** Criteria of 基本検索 (standard sections 320–340); every one given must match. */
+export interface ResidentSearchCriteria {
+  readonly lgCode: string;
+  /** 氏名 (kanji or alias), prefix: 高橋, 髙橋 太郎, 𠮷田 all fold variants. */
+  readonly name?: string;
+  /** 振り仮名, prefix, hiragana or katakana, any width. */
+  readonly kana?: string;
+  readonly birthDate?: string;
+  /** 住所 (with 方書), prefix. */
+  readonly address?: string;
+  readonly personId?: string;
+  readonly householdId?: string;
+  readonly includeRemoved?: boolean;
+  readonly limit?: number;
+}
+
+export interface ResidentSummary {
+  readonly personId: string;
+  readonly householdId: string;
+  readonly residentKind: 'japanese' | 'foreign';
+  readonly familyName: string;
+  readonly givenName: string;
+  readonly familyNameKana: string | null;
+  readonly givenNameKana: string | null;
+  readonly aliasName: string | null;
+  readonly birthDate: string;
+  readonly sex: number;
+  readonly relationship: string;
+  readonly address: string;
+  readonly addressDetail: string | null;
+  readonly status: 'resident' | 'removed';
+  /** Shown as a warning on every screen (section 380): handle only with the support-measure desk. */
+  readonly supportMeasure: boolean;
+}
+
+export interface ResidentSearchResult {
+  readonly residents: readonly ResidentSummary[];
+  /** More matched than `limit`: narrow the search. */
+  readonly truncated: boolean;
+}
+
+const MAX_LIMIT = 200;
+const TOP = '\u{10FFFF}';
+
+/** Searches the current records; the search and the persons it returned are one audit row. */
+export async function searchResidents(
+  db: Database,
+  actor: Actor,
+  criteria: ResidentSearchCriteria,
+): Promise<ResidentSearchResult> {
+  const problems: FieldProblem[] = [];
+  const nameKey = criteria.name === undefined ? undefined : nameSearchKey(criteria.name);
+  const kanaKey = criteria.kana === undefined ? undefined : nameSearchKey(criteria.kana);
+  const addressKey = criteria.address === undefined ? undefined : nameSearchKey(criteria.address);
+  if (nameKey === '') problems.push({ field: 'name', message: 'has no searchable characters' });
+  if (kanaKey === '') problems.push({ field: 'kana', message: 'has no searchable characters' });
+  if (addressKey === '') problems.push({ field: 'address', message: 'has no searchable characters' });
+  if (criteria.birthDate !== undefined && !isCalendarDate(criteria.birthDate)) {
+    problems.push({ field: 'birthDate', message: 'is not a calendar date (expected YYYY-MM-DD)' });
+  }
+  const limit = criteria.limit ?? 50;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+    problems.push({ field: 'limit', message: `must be an integer from 1 to ${MAX_LIMIT}` });
+  }
+  const given = [nameKey, kanaKey, addressKey, criteria.birthDate, criteria.personId, criteria.householdId];
+  if (given.every((c) => c === undefined)) {
+    problems.push({ field: '', message: 'give at least one of name, kana, birthDate, address, personId, householdId' });
+  }
+  if (problems.length > 0)
+    throw new AppError('VALIDATION_FAILED', `${problems.length} field(s) are invalid`, { problems });
+
+  return db.kysely.transaction().execute(async (trx) => {
+    let query = trx
+      .selectFrom('resident_record')
+      .select([
+        'person_id',
+        'household_id',
+        'resident_kind',
+        'family_name',
+        'given_name',
+        'family_name_kana',
+        'given_name_kana',
+        'alias_name',
+        'birth_date',
+        'sex',
+        'relationship',
+        'address',
+        'address_detail',
+        'status',
+      ])
+      .where('lg_code', '=', criteria.lgCode)
+      .where('is_current', '=', true);
+    if (!criteria.includeRemoved) query = query.where('status', '=', 'resident');
+    if (nameKey !== undefined) {
+      query = query.where((eb) =>
+        eb.or([
+          eb.and([eb('name_key', '>=', nameKey), eb('name_key', '<', nameKey + TOP)]),
+          eb.and([eb('alias_name_key', '>=', nameKey), eb('alias_name_key', '<', nameKey + TOP)]),
+        ]),
+      );
+    }
+    if (kanaKey !== undefined) query = query.where('kana_key', '>=', kanaKey).where('kana_key', '<', kanaKey + TOP);
+    if (addressKey !== undefined) {
+      query = query.where('address_key', '>=', addressKey).where('address_key', '<', addressKey + TOP);
+    }
+    if (criteria.birthDate !== undefined) query = query.where('birth_date', '=', criteria.birthDate);
+    if (criteria.personId !== undefined) query = query.where('person_id', '=', criteria.personId);
+    if (criteria.householdId !== undefined) query = query.where('household_id', '=', criteria.householdId);
+    const rows = await query
+      .orderBy(sql`kana_key`)
+      .orderBy('person_id')
+      .limit(limit + 1)
+      .execute();
+    const page = rows.slice(0, limit);
+    const supported = await supportedPersons(
+      trx,
+      criteria.lgCode,
+      page.map((r) => r.person_id),
+    );
+    await appendAudit(trx, actor, [
+      {
+        lgCode: criteria.lgCode,
+        action: 'registry.person.search',
+        purpose: actor.purpose ?? 'resident-registration',
+        result: 'allowed',
+        dataCategory: 'basic-resident-record',
+        subjectPersonIds: page.map((r) => r.person_id),
+        details: {
+          criteria: Object.keys(criteria).filter(
+            (k) => k !== 'lgCode' && criteria[k as keyof ResidentSearchCriteria] !== undefined,
+          ),
+          found: page.length,
+        },
+      },
+    ]);
+    return {
+      truncated: rows.length > limit,
+      residents: page.map((r) => ({
+        personId: r.person_id,
+        householdId: r.household_id,
+        residentKind: r.resident_kind,
+        familyName: r.family_name,
+        givenName: r.given_name,
+        familyNameKana: r.family_name_kana,
+        givenNameKana: r.given_name_kana,
+        aliasName: r.alias_name,
+        birthDate: r.birth_date,
+        sex: r.sex,
+        relationship: r.relationship,
+        address: r.address,
+        addressDetail: r.address_detail,
+        status: r.status,
+        supportMeasure: supported.has(r.person_id),
+      })),
+    };
+  });
+}
