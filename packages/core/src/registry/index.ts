@@ -8,5 +8,6 @@ export { nameSearchKey } from './name-key';
 export type * from './resident.types';
 export { FOREIGN_RESIDENT_CATEGORIES } from './resident.types';
 export * from './residents';
+export * from './residents-transfer';
 export * from './search';
 export * from './support-measures';
