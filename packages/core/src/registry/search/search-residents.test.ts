@@ -63,7 +63,7 @@ describe('resident search (sections 320–340)', () => {
       destination: { ...DEMO_ADDRESS, addressDetail: 'デモハイツ１０１' },
       persons: people,
     });
-    moved.records.forEach((r) => ids.set(r.familyName, r.personId));
+    for (const r of moved.records) ids.set(r.familyName, r.personId);
     await recordDeath(db, clerk, {
       lgCode: LG,
       personId: ids.get('松木') as string,
