@@ -1,5 +1,7 @@
 export { recordAsOf } from './as-of';
+export * from './certificates';
 export { todayInJapan } from './clock';
+export * from './demo-residents';
 export { isValidIndividualNumber, isValidRegistryId, registryIdFromSerial } from './ids';
 export * from './individual-number';
 export { MOVEMENT_REASONS, type MovementReason, movementReason } from './movement-reasons';
@@ -8,6 +10,7 @@ export { nameSearchKey } from './name-key';
 export type * from './resident.types';
 export { FOREIGN_RESIDENT_CATEGORIES } from './resident.types';
 export * from './residents';
+export * from './residents-csv';
 export * from './residents-transfer';
 export * from './search';
 export * from './support-measures';
