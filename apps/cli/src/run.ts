@@ -1,7 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { auditCommand } from './commands/audit';
+import { certificatesCommand } from './commands/certificates';
 import { dbCommand } from './commands/db';
+import { demoCommand } from './commands/demo';
 import { devCaCommand } from './commands/dev-ca';
+import { residentsCommand } from './commands/residents';
 import { serveCommand } from './commands/serve';
 import { staffCommand } from './commands/staff';
 import { tenantCommand } from './commands/tenant';
@@ -24,6 +27,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   auditCommand(program, io);
   devCaCommand(program, io);
   staffCommand(program, io, () => io.readStdin());
+  residentsCommand(program, io);
+  certificatesCommand(program, io);
+  demoCommand(program, io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT.OK;

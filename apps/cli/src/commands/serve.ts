@@ -10,6 +10,7 @@ import type { Io } from '../io';
 import { type LoginMethodFlags, mailerOf, oidcProvidersOf, webauthnOf } from '../login-methods';
 import { warn } from '../output';
 import { cardTrust, checkpoints, optional, type ServeSetupFlags, terminalZones } from '../serve-setup';
+import { seedDemoResidents } from './demo';
 
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -79,6 +80,7 @@ async function prepare(db: Database, flags: ServeFlags, io: Io): Promise<void> {
   if (flags.demo) {
     await migrate(db);
     await ensureTenant(db, systemActor('serve --demo'), DEMO_TENANT);
+    await seedDemoOnce(db, io);
   }
   const readiness = await checkReadiness(db);
   if (!readiness.ready) {
@@ -94,6 +96,26 @@ async function prepare(db: Database, flags: ServeFlags, io: Io): Promise<void> {
   if (!existsSync(`${flags.webRoot}/index.html`)) {
     warn(io, `the web app is not built (no ${flags.webRoot}/index.html); run \`npm run build -w @madoguchi/web\``);
   }
+}
+
+/** The demo municipality gets its synthetic population once (2,000 residents, seed "madoguchi"). */
+async function seedDemoOnce(db: Database, io: Io): Promise<void> {
+  const seeded = await db.kysely
+    .selectFrom('resident_record')
+    .select('person_id')
+    .where('lg_code', '=', DEMO_TENANT.lgCode)
+    .limit(1)
+    .executeTakeFirst();
+  if (seeded) return;
+  const result = await seedDemoResidents(db, io, {
+    lgCode: DEMO_TENANT.lgCode,
+    residents: 2000,
+    seed: 'madoguchi',
+    quiet: true,
+  });
+  io.stderr.write(
+    `madoguchi: seeded the demo municipality with ${result.inserted} synthetic residents (madoguchi demo seed)\n`,
+  );
 }
 
 function parsePort(text: string): number {

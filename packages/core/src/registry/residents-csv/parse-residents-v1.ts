@@ -90,7 +90,7 @@ function columnCountMessage(cells: readonly string[]): string {
   return `row has ${cells.length} fields (expected ${expected})`;
 }
 
-function syntaxProblem(error: CsvSyntaxError): CsvProblem {
+function syntaxProblem(error: CsvSyntaxError): CsvProblem & { readonly code: 'CSV_SYNTAX' } {
   const field = error.column === null ? null : (RESIDENTS_V1_COLUMNS[error.column - 1] ?? null);
   const what = SYNTAX_MESSAGES[error.csvParseCode] ?? 'the row is not valid CSV (expected RFC 4180)';
   return {

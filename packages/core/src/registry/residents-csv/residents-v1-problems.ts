@@ -54,7 +54,7 @@ export class ProblemList {
     return this.#total;
   }
 
-  add(problem: CsvProblem): void {
+  add(problem: CsvProblem & { readonly code: ResidentsV1ProblemCode }): void {
     this.#total += 1;
     if (this.#listed.length < MAX_LISTED_PROBLEMS) this.#listed.push(problem);
     else if (this.#firstUnlistedLine === 0) this.#firstUnlistedLine = problem.line;

@@ -9,7 +9,7 @@ import { todayInJapan } from '../clock';
 import { generateDemoResidents } from '../demo-residents';
 import { IndividualNumberCipher } from '../individual-number';
 import { recordMoveIn } from '../movements';
-import { findCurrent, findHistory } from '../resident-record.repository';
+import { findHistory } from '../resident-record.repository';
 import { formatResidentsV1, type ResidentsV1Record } from '../residents-csv';
 import { searchResidents } from '../search';
 import { clerk, LG, person, registryTestDatabase } from '../test-fixtures';
