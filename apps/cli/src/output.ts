@@ -13,7 +13,26 @@ export function printFailure(io: Io, json: boolean, failure: Failure): void {
     io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
   } else {
     io.stderr.write(`madoguchi: ${failure.code}: ${failure.message}\n`);
+    for (const problem of listedProblems(failure.details)) io.stderr.write(`  ${problem}\n`);
   }
+}
+
+/** Where each problem is — line, column, field — one per line (validation and import errors). */
+function listedProblems(details: Record<string, unknown>): string[] {
+  const problems = details.problems;
+  if (!Array.isArray(problems)) return [];
+  return problems.map((p: Record<string, unknown>) => {
+    const at = [
+      typeof p.line === 'number' ? `line ${p.line}` : null,
+      typeof p.column === 'number' ? `column ${p.column}` : null,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    const field = typeof p.field === 'string' && p.field ? `(${p.field})` : '';
+    const where = [at, field].filter(Boolean).join(' ');
+    const code = typeof p.code === 'string' ? `${p.code}: ` : '';
+    return `${where ? `${where}: ` : ''}${code}${String(p.message ?? '')}`;
+  });
 }
 
 export function warn(io: Io, message: string): void {
