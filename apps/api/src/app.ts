@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
-import type { Mailer, OidcProviderSetting, TrustStore, WebAuthnConfig } from '@madoguchi/core';
+import type { IndividualNumberCipher, Mailer, OidcProviderSetting, TrustStore, WebAuthnConfig } from '@madoguchi/core';
 import type { Database } from '@madoguchi/db';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ZoneEntry } from './http/network-zones';
@@ -18,8 +18,11 @@ import { authRoutes } from './routes/auth.route';
 import { emailCodeRoutes } from './routes/email-code.route';
 import { healthRoutes } from './routes/health.route';
 import { meRoutes } from './routes/me.route';
+import { movementRoutes } from './routes/movements.route';
 import { oidcRoutes } from './routes/oidc.route';
 import { passkeyRoutes } from './routes/passkey.route';
+import { registryRoutes } from './routes/registry.route';
+import { registryTransferRoutes } from './routes/registry-transfer.route';
 import { staffAuthRoutes } from './routes/staff-auth.route';
 import { tenantRoutes } from './routes/tenants.route';
 
@@ -40,6 +43,8 @@ export interface AppDeps {
   readonly webauthn?: WebAuthnConfig;
   /** Sends one-time login codes by e-mail; without it login by e-mail code answers 503. */
   readonly mailer?: Mailer;
+  /** Decrypts individual numbers for certificates that show them; without it such requests answer 503. */
+  readonly individualNumberCipher?: IndividualNumberCipher;
   /** Login attempts allowed per minute from one address (default 10). */
   readonly loginAttemptsPerMinute?: number;
 }
@@ -95,6 +100,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(emailCodeRoutes, { db: deps.db, loginRate, mailer: deps.mailer });
   await app.register(meRoutes, { db: deps.db });
   await app.register(auditRoutes, { db: deps.db });
+  await app.register(registryRoutes, {
+    db: deps.db,
+    ...(deps.individualNumberCipher ? { cipher: deps.individualNumberCipher } : {}),
+  });
+  await app.register(movementRoutes, { db: deps.db });
+  await app.register(registryTransferRoutes, { db: deps.db });
   await registerWebApp(app, deps.webRoot);
   await app.ready();
   return app;

@@ -134,22 +134,21 @@ export async function findMovementVersions(
   return rows.map(fromRow);
 }
 
-/** Of the households given, those whose members on the register do not have exactly one 世帯主. */
-export async function householdsWithoutOneHead(
+/** Number of 世帯主 among the members on the register of each household given that has members. */
+export async function headCounts(
   db: Executor,
   lgCode: string,
   householdIds: readonly string[],
-): Promise<string[]> {
+): Promise<{ householdId: string; heads: number }[]> {
   if (householdIds.length === 0) return [];
   const rows = await db
     .selectFrom('resident_record')
-    .select('household_id')
+    .select(['household_id', sql<number>`(count(*) filter (where relationship = '世帯主'))::int`.as('heads')])
     .where('lg_code', '=', lgCode)
     .where('household_id', 'in', householdIds)
     .where('is_current', '=', true)
     .where('status', '=', 'resident')
     .groupBy('household_id')
-    .having(sql<boolean>`count(*) filter (where relationship = '世帯主') <> 1`)
     .execute();
-  return rows.map((r) => r.household_id);
+  return rows.map((r) => ({ householdId: r.household_id, heads: r.heads }));
 }

@@ -6,7 +6,7 @@ import { appendAudit } from '../../audit';
 import type { MovementReasonCode } from '../movement-reasons';
 import type { ResidentItems, ResidentRecord } from '../resident.types';
 import { refuse } from '../resident-items.validation';
-import { appendVersions, householdsWithoutOneHead } from '../resident-record.repository';
+import { appendVersions, headCounts } from '../resident-record.repository';
 
 export interface MovementChange {
   readonly personId: string;
@@ -79,18 +79,24 @@ export async function commitMovement(
   return { movementId, reasonCode: draft.reasonCode, records, households };
 }
 
-/** Every household on the register has exactly one 世帯主 after a movement (sections 100, 490), or it is refused. */
+/**
+ * No household on the register has more than one 世帯主 once the movements of a transaction are
+ * written (sections 100, 110), or the whole transaction is refused. Returns the households left
+ * without a 世帯主 (allowed, section 100): a 世帯主変更依頼通知書 is due (sections 490, 500).
+ */
 async function checkHouseholdHeads(
   trx: Transaction<DB>,
   lgCode: string,
   householdIds: readonly string[],
-): Promise<void> {
-  const broken = await householdsWithoutOneHead(trx, lgCode, householdIds);
-  if (broken.length > 0) {
-    refuse('HOUSEHOLD_HEAD', 'after this movement a household would not have exactly one 世帯主', {
-      householdIds: broken,
+): Promise<string[]> {
+  const heads = await headCounts(trx, lgCode, householdIds);
+  const several = heads.filter((h) => h.heads > 1).map((h) => h.householdId);
+  if (several.length > 0) {
+    refuse('HOUSEHOLD_HEAD', 'after this movement a household would have more than one 世帯主', {
+      householdIds: several,
     });
   }
+  return heads.filter((h) => h.heads === 0).map((h) => h.householdId);
 }
 
 type Commit = (actor: Actor, draft: MovementDraft) => Promise<MovementResult>;
@@ -103,7 +109,7 @@ export async function inMovementTransaction<T>(
   db: Database,
   lgCode: string,
   fn: (trx: Transaction<DB>, commit: Commit) => Promise<T>,
-): Promise<T> {
+): Promise<T & { householdsWithoutHead: string[] }> {
   return db.kysely.transaction().execute(async (trx) => {
     const results: MovementResult[] = [];
     const value = await fn(trx, async (actor, draft) => {
@@ -111,7 +117,8 @@ export async function inMovementTransaction<T>(
       results.push(result);
       return result;
     });
-    await checkHouseholdHeads(trx, lgCode, [...new Set(results.flatMap((r) => r.households))]);
-    return value;
+    const households = [...new Set(results.flatMap((r) => r.households))];
+    const householdsWithoutHead = await checkHouseholdHeads(trx, lgCode, households);
+    return { ...value, householdsWithoutHead };
   });
 }

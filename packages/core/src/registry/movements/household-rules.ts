@@ -41,8 +41,8 @@ export function reorder(
 }
 
 /**
- * When members leave (転出, 死亡, 転居 of some, 世帯分離), the rest stay a household; if the head
- * left, they need a new head and 続柄 (section 490) — or the movement is refused.
+ * When members leave (転出, 死亡, 転居 of some, 世帯分離), the rest stay a household. If the head
+ * left, the 続柄 of those who stay (with a new 世帯主) may be given; otherwise see below.
  */
 export function remainingAfter(
   members: readonly ResidentRecord[],
@@ -64,13 +64,10 @@ export function remainingAfter(
     return [];
   }
   if (!remainingRelationships) {
-    refuse(
-      'HOUSEHOLD_HEAD_REQUIRED',
-      'the 世帯主 leaves the household: name the new 世帯主 and 続柄 of those who stay',
-      {
-        field: 'remainingRelationships',
-      },
-    );
+    // Section 490: one member left becomes 世帯主 ex officio; two or more are left without a head
+    // (世帯主未設定 is allowed, section 100) until a 世帯主変更 is notified — the caller is told so.
+    const only = remaining.length === 1 ? remaining[0] : undefined;
+    return only ? reorder([only], { [only.personId]: HEAD }, only.householdId) : [];
   }
   checkRelationships(
     remaining.map((m) => m.personId),

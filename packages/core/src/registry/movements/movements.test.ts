@@ -200,19 +200,9 @@ describe('registry movements', () => {
     expect(await findHouseholdMembers(db.kysely, LG, moved.householdId)).toHaveLength(2);
   });
 
-  it('転出: removes as of the planned date with the destination, gives the 転出証明書 data; the head leaving needs a new head', async () => {
+  it('転出: removes as of the planned date with the 転出証明書 data; a household may be left without 世帯主 (sections 100, 490)', async () => {
     const moved = await family();
-    const [head, wife] = moved.personIds as [string, string, string];
-    await expect(
-      recordMoveOut(db, clerk, {
-        lgCode: LG,
-        householdId: moved.householdId,
-        personIds: [head],
-        plannedDestination: 'デモ県サンプル市本町1-1',
-        plannedMoveOn: addDays(today, 7),
-        notifiedOn: today,
-      }),
-    ).rejects.toMatchObject({ details: { rule: 'HOUSEHOLD_HEAD_REQUIRED' } });
+    const [head, wife, son] = moved.personIds as [string, string, string];
     const out = await recordMoveOut(db, clerk, {
       lgCode: LG,
       householdId: moved.householdId,
@@ -220,7 +210,6 @@ describe('registry movements', () => {
       plannedDestination: 'デモ県サンプル市本町1-1',
       plannedMoveOn: addDays(today, 7),
       notifiedOn: today,
-      remainingRelationships: { [wife]: '世帯主', [moved.personIds[2] as string]: '子' },
     });
     expect(out.certificate).toEqual([
       expect.objectContaining({
@@ -229,19 +218,35 @@ describe('registry movements', () => {
         plannedMoveOn: addDays(today, 7),
       }),
     ]);
+    expect(out.householdsWithoutHead).toEqual([moved.householdId]);
     expect(await findCurrent(db.kysely, LG, head)).toMatchObject({
       status: 'removed',
       removalReason: '転出',
       removedOn: addDays(today, 7),
     });
+    const changed = await changeHousehold(db, clerk, {
+      kind: 'head-change',
+      lgCode: LG,
+      householdId: moved.householdId,
+      relationships: { [wife]: '世帯主', [son]: '子' },
+      effectiveOn: today,
+      notifiedOn: today,
+    });
+    expect(changed.householdsWithoutHead).toEqual([]);
     const members = await findHouseholdMembers(db.kysely, LG, moved.householdId);
     expect(members.map((m) => [m.personId, m.relationship, m.householdOrder])).toEqual([
       [wife, '世帯主', 1],
-      [moved.personIds[2], '子', 2],
+      [son, '子', 2],
     ]);
+    // The head dies and one member remains: they become 世帯主 ex officio.
+    const died = await recordDeath(db, clerk, { lgCode: LG, personId: wife, diedOn: today, notifiedOn: today });
+    expect(died.householdsWithoutHead).toEqual([]);
+    expect(await findCurrent(db.kysely, LG, son)).toMatchObject({ relationship: '世帯主', householdOrder: 1 });
     expect((await audits()).map((a) => JSON.parse(a.detailsText).reasonCode)).toEqual([
       'move-in',
       'move-out',
+      'household-head-change',
+      'death',
       'household-head-change',
     ]);
   });

@@ -8,7 +8,7 @@ import { getTenant } from '../../tenants';
 import { todayInJapan } from '../clock';
 import type { IndividualNumberCipher } from '../individual-number';
 import { recordDigest } from '../record-row';
-import { householdsWithoutOneHead } from '../resident-record.repository';
+import { headCounts } from '../resident-record.repository';
 import { CsvEncodingError, decodeCsvBytes, parseResidentsV1, type ResidentsV1Record } from '../residents-csv';
 import { copyLine, RECORD_COPY_COLUMNS, type VersionStamp } from './copy-lines';
 import { importSupportMeasures } from './import-support-measures';
@@ -131,11 +131,12 @@ export async function importResidents(
       await importSupportMeasures(trx, actor, input.lgCode, rows);
       await advanceCounters(trx, input.lgCode, rows);
       if (!empty) {
-        const broken = await householdsWithoutOneHead(trx, input.lgCode, [...new Set(rows.map((r) => r.householdId))]);
+        const counts = await headCounts(trx, input.lgCode, [...new Set(rows.map((r) => r.householdId))]);
+        const broken = counts.filter((h) => h.heads > 1).map((h) => h.householdId);
         if (broken.length > 0) {
           throw new AppError(
             'IMPORT_INVALID',
-            'after the import some households would not have exactly one 世帯主; nothing was written',
+            'after the import some households would have more than one 世帯主; nothing was written',
             {
               problems: [],
               problemCount: broken.length,
