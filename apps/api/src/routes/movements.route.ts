@@ -47,6 +47,7 @@ const result = (r: CoreMovementResult, extra: Record<string, unknown> = {}) => (
   movementId: r.movementId,
   reasonCode: r.reasonCode,
   personIds: r.records.map((x) => x.personId),
+  householdsWithoutHead: r.householdsWithoutHead ?? [],
   ...extra,
 });
 
@@ -69,7 +70,11 @@ export async function movementRoutes(fastify: FastifyInstance, { db }: { db: Dat
         ...body,
         persons: body.persons as never,
       });
-      return result(moved, { householdId: moved.householdId, lateNotification: moved.lateNotification });
+      return result(moved, {
+        householdId: moved.householdId,
+        lateNotification: moved.lateNotification,
+        possibleReturning: moved.possibleReturning,
+      });
     },
   );
 

@@ -36,6 +36,9 @@ export const NewPerson = Type.Object(
     residenceStatus: OptStr('在留資格', 100),
     residenceExpiry: Type.Optional(Nullable(IsoDate('在留期間の満了の日'))),
     foreignResidentCategory: OptStr('法第30条の45の区分', 50),
+    returningPersonId: Type.Optional(
+      Type.String({ pattern: '^[0-9]{10}$', description: '再転入: the 宛名番号 of the removed record, kept' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -148,6 +151,14 @@ export const MovementResult = Type.Object({
   personIds: Type.Array(Type.String()),
   householdId: Type.Optional(Type.String()),
   lateNotification: Type.Optional(Type.Boolean()),
+  householdsWithoutHead: Type.Optional(
+    Type.Array(Type.String(), { description: 'households left without a 世帯主: a 世帯主変更依頼通知書 is due' }),
+  ),
+  possibleReturning: Type.Optional(
+    Type.Array(Type.Object({ personId: Type.String(), removedPersonIds: Type.Array(Type.String()) }), {
+      description: 'new persons matching a removed record by name, sex and birth date: returning residents?',
+    }),
+  ),
   certificate: Type.Optional(
     Type.Array(Type.Record(Type.String(), Type.Unknown()), { description: '転出証明書 data' }),
   ),

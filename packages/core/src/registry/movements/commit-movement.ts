@@ -29,6 +29,8 @@ export interface MovementResult {
   readonly movementId: string;
   readonly reasonCode: MovementReasonCode;
   readonly records: readonly ResidentRecord[];
+  /** Use cases only: households left without a 世帯主 (a 世帯主変更依頼通知書 is due, section 500). */
+  readonly householdsWithoutHead?: readonly string[];
   /** Households the movement touched (before and after), for checkHouseholdHeads. */
   readonly households: readonly string[];
 }

@@ -20,6 +20,8 @@ export interface NewPersonInput {
   readonly residenceStatus?: string | null;
   readonly residenceExpiry?: string | null;
   readonly foreignResidentCategory?: ForeignResidentCategory | null;
+  /** 再転入: the 宛名番号 of the person's removed record here; they keep it (section 600). */
+  readonly returningPersonId?: string;
 }
 
 export interface AddressInput {

@@ -438,6 +438,41 @@ describe('registry movements', () => {
     });
   });
 
+  it('再転入 keeps the 宛名番号 of the removed record; a lookalike of a removed person is flagged (section 600)', async () => {
+    const moved = await family();
+    const son = moved.personIds[2] as string;
+    await recordMoveOut(db, clerk, {
+      lgCode: LG,
+      householdId: moved.householdId,
+      personIds: [son],
+      plannedDestination: 'デモ県サンプル市',
+      plannedMoveOn: daysAgo(10),
+      notifiedOn: daysAgo(10),
+    });
+    const base = {
+      lgCode: LG,
+      effectiveOn: daysAgo(2),
+      notifiedOn: daysAgo(1),
+      previousAddress: 'デモ県サンプル市',
+      destination: { address: 'デモ県デモ市桜台三丁目5番6号' },
+    };
+    const son3 = person({ givenName: '一郎', givenNameKana: 'イチロウ', birthDate: '2012-01-10' });
+    const flagged = await recordMoveIn(db, clerk, { ...base, persons: [son3] });
+    expect(flagged.possibleReturning).toEqual([{ personId: flagged.personIds[0], removedPersonIds: [son] }]);
+    await cancelMovement(db, clerk, { lgCode: LG, movementId: flagged.movementId, reason: '再転入者として入力し直す' });
+    const back = await recordMoveIn(db, clerk, { ...base, persons: [{ ...son3, returningPersonId: son }] });
+    expect(back.personIds).toEqual([son]);
+    expect(back.possibleReturning).toEqual([]);
+    expect((await findHistory(db.kysely, LG, son)).map((h) => [h.version, h.status, h.movement.reasonCode])).toEqual([
+      [1, 'resident', 'move-in'],
+      [2, 'removed', 'move-out'],
+      [3, 'resident', 'move-in'],
+    ]);
+    await expect(
+      recordMoveIn(db, clerk, { ...base, persons: [{ ...son3, returningPersonId: moved.personIds[0] as string }] }),
+    ).rejects.toMatchObject({ details: { rule: 'NOT_REMOVED' } });
+  });
+
   it('the database refuses rewriting or deleting a version, even outside the service', async () => {
     const moved = await family();
     const id = moved.personIds[0] as string;
