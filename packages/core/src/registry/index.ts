@@ -6,7 +6,7 @@ export { isValidIndividualNumber, isValidRegistryId, registryIdFromSerial } from
 export * from './individual-number';
 export { MOVEMENT_REASONS, type MovementReason, movementReason } from './movement-reasons';
 export * from './movements';
-export { nameSearchKey } from './name-key';
+export { kanaSearchKey, nameSearchKey } from './name-key';
 export type * from './resident.types';
 export { FOREIGN_RESIDENT_CATEGORIES } from './resident.types';
 export * from './residents';

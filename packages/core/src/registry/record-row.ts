@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DB } from '@madoguchi/db';
 import type { Insertable, Selectable } from 'kysely';
-import { nameSearchKey } from './name-key';
+import { kanaSearchKey, nameSearchKey } from './name-key';
 import type { ForeignResidentCategory, ResidentItems, ResidentRecord, Sex } from './resident.types';
 
 type ResidentRecordRow = Selectable<DB['resident_record']>;
@@ -63,7 +63,7 @@ export function searchKeys(items: ResidentItems): SearchKeys {
   const kana = `${items.familyNameKana ?? ''}${items.givenNameKana ?? ''}`;
   return {
     name_key: nameSearchKey(`${items.familyName}${items.givenName}`),
-    kana_key: kana ? nameSearchKey(kana) : null,
+    kana_key: kana ? kanaSearchKey(kana) : null,
     alias_name_key: items.aliasName ? nameSearchKey(items.aliasName) : null,
     address_key: nameSearchKey(`${items.address}${items.addressDetail ?? ''}`),
   };

@@ -1,1 +1,2 @@
 export { nameSearchKey } from './name-key';
+export { kanaSearchKey } from './kana-key';

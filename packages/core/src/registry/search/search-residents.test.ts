@@ -105,7 +105,9 @@ describe('resident search (sections 320–340)', () => {
     ['さとお', '佐藤'],
     ['ボーン', 'ヴォーン'],
     ['ぼおん', 'ヴォーン'],
-  ])('finds a kana reading insensitive to script, width, small kana, ー and ヴ: %s → %s', async (query, expected) => {
+    ['サトウ', '佐藤'],
+    ['たがはじ', '髙橋'],
+  ])('finds a kana reading insensitive to script, width, small kana, ー, ヴ, 濁点 and オ段+ウ (section 330): %s → %s', async (query, expected) => {
     expect(await names({ kana: query })).toEqual([expected]);
   });
 

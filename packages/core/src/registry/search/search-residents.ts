@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../actor';
 import { appendAudit } from '../../audit';
 import { AppError, type FieldProblem } from '../../errors';
-import { nameSearchKey } from '../name-key';
+import { kanaSearchKey, nameSearchKey } from '../name-key';
 import { isCalendarDate } from '../resident-items.validation';
 import { supportedPersons } from '../support-measures';
 
@@ -12,7 +12,7 @@ export interface ResidentSearchCriteria {
   readonly lgCode: string;
   /** 氏名 (kanji or alias), prefix: 高橋, 髙橋 太郎, 𠮷田 all fold variants. */
   readonly name?: string;
-  /** 振り仮名, prefix, hiragana or katakana, any width. */
+  /** 振り仮名, prefix, hiragana or katakana, any width, with the fuzzy rules of section 330 (kanaSearchKey). */
   readonly kana?: string;
   readonly birthDate?: string;
   /** 住所 (with 方書), prefix. */
@@ -59,7 +59,7 @@ export async function searchResidents(
 ): Promise<ResidentSearchResult> {
   const problems: FieldProblem[] = [];
   const nameKey = criteria.name === undefined ? undefined : nameSearchKey(criteria.name);
-  const kanaKey = criteria.kana === undefined ? undefined : nameSearchKey(criteria.kana);
+  const kanaKey = criteria.kana === undefined ? undefined : kanaSearchKey(criteria.kana);
   const addressKey = criteria.address === undefined ? undefined : nameSearchKey(criteria.address);
   if (nameKey === '') problems.push({ field: 'name', message: 'has no searchable characters' });
   if (kanaKey === '') problems.push({ field: 'kana', message: 'has no searchable characters' });
