@@ -139,6 +139,20 @@ describe('madoguchi residents / certificates / demo', () => {
     );
     expect(refused.code).toBe(EXIT.REFUSED);
     expect(refused.err).toMatch(/^madoguchi: SUPPORT_MEASURE_BLOCKED: /);
+    // The 閲覧 list of the supported person's area leaves them out.
+    const area = supported.address.slice(0, 8);
+    const list = JSON.parse(
+      (await cli('residents', 'inspection-list', '--lg-code', '999997', '--address', area, '--json')).out,
+    );
+    expect(list.excludedSupported).toBeGreaterThan(0);
+    expect(
+      list.entries.some(
+        (e: { familyName: string; givenName: string; birthDate: string }) =>
+          e.familyName === supported.familyName &&
+          e.givenName === supported.givenName &&
+          e.birthDate === supported.birthDate,
+      ),
+    ).toBe(false);
     const bad = await cli(
       'certificates',
       'issue',

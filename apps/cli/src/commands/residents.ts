@@ -4,6 +4,7 @@ import {
   AppError,
   exportResidents,
   importResidents,
+  inspectionList,
   operatorActor,
   parseLgCode,
   type ResidentSummary,
@@ -179,6 +180,42 @@ export function residentsCommand(program: Command, io: Io): void {
     );
     printResult(io, Boolean(flags.json), result, () => summaryTable(result.residents, result.truncated));
   });
+
+  withDatabaseOptions(
+    residents
+      .command('inspection-list')
+      .description('the 閲覧 list of an area (法第11条): name, address, birth date, sex; supported persons left out')
+      .requiredOption('--lg-code <code>', '地方公共団体コード of the municipality')
+      .requiredOption('--address <prefix>', 'the area: an address prefix, e.g. デモ県デモ市中央一丁目')
+      .option('--include-supported', 'include persons under a support measure (needs --reason; audited)')
+      .option('--reason <text>', 'why supported persons are included')
+      .option('--json', 'print the result as JSON'),
+  ).action(
+    async (
+      flags: DatabaseFlags & {
+        lgCode: string;
+        address: string;
+        includeSupported?: boolean;
+        reason?: string;
+        json?: boolean;
+      },
+    ) => {
+      const lgCode = parseLgCode(flags.lgCode, '--lg-code');
+      const list = await withDatabase(flags, io, (db) =>
+        inspectionList(db, operatorActor('cli:inspection-list', 'inspection'), {
+          lgCode,
+          addressPrefix: flags.address,
+          ...(flags.includeSupported ? { includeSupported: { reason: flags.reason ?? '' } } : {}),
+        }),
+      );
+      printResult(io, Boolean(flags.json), list, () =>
+        formatTable(
+          ['NAME', 'ADDRESS', 'BORN', 'SEX'],
+          list.entries.map((e) => [`${e.familyName} ${e.givenName}`, e.address, e.birthDate, String(e.sex)]),
+        ),
+      );
+    },
+  );
 }
 
 function summaryTable(residents: readonly ResidentSummary[], truncated: boolean): string {

@@ -1,3 +1,4 @@
+export { type InspectionEntry, type InspectionListResult, inspectionList } from './inspection-list';
 export {
   type ResidentSearchCriteria,
   type ResidentSearchResult,

@@ -107,9 +107,12 @@ describe('resident search (sections 320–340)', () => {
     ['ぼおん', 'ヴォーン'],
     ['サトウ', '佐藤'],
     ['たがはじ', '髙橋'],
-  ])('finds a kana reading insensitive to script, width, small kana, ー, ヴ, 濁点 and オ段+ウ (section 330): %s → %s', async (query, expected) => {
-    expect(await names({ kana: query })).toEqual([expected]);
-  });
+  ])(
+    'finds a kana reading insensitive to script, width, small kana, ー, ヴ, 濁点 and オ段+ウ (section 330): %s → %s',
+    async (query, expected) => {
+      expect(await names({ kana: query })).toEqual([expected]);
+    },
+  );
 
   it('combines kana prefix and birth date; finds by alias (通称), address with 方書 in any width, person id', async () => {
     expect(await names({ kana: 'サ', birthDate: '1971-02-02' })).toEqual(['齋藤']);
