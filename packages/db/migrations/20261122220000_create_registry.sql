@@ -29,7 +29,6 @@ CREATE TABLE resident_record (
   operator_id          text        NOT NULL,
   cancels_movement_id  text,
   note                 text,
-  record_digest        bytea       NOT NULL,
   resident_kind        text        NOT NULL,
   status               text        NOT NULL,
   household_id         text        NOT NULL,
@@ -90,7 +89,6 @@ COMMENT ON COLUMN resident_record.processed_at IS '処理日: when the change wa
 COMMENT ON COLUMN resident_record.operator_id IS 'Staff account, job or operator that entered it.';
 COMMENT ON COLUMN resident_record.cancels_movement_id IS 'For 異動の取消し: the movement this version undoes.';
 COMMENT ON COLUMN resident_record.note IS 'Reason given for a correction or cancellation (no personal data beyond the record''s own).';
-COMMENT ON COLUMN resident_record.record_digest IS 'SHA-256 of the record''s items in the residents-v1 layout; re-importing an unchanged row is recognised by it.';
 COMMENT ON COLUMN resident_record.resident_kind IS 'japanese (日本人住民) or foreign (外国人住民).';
 COMMENT ON COLUMN resident_record.status IS 'resident, or removed (除票).';
 COMMENT ON COLUMN resident_record.household_id IS '世帯番号.';

@@ -190,7 +190,6 @@ export interface ResidentRecordTable {
   operator_id: string;
   cancels_movement_id: string | null;
   note: string | null;
-  record_digest: Uint8Array;
   resident_kind: 'japanese' | 'foreign';
   status: 'resident' | 'removed';
   household_id: string;
@@ -405,7 +404,6 @@ export const SCHEMA_COLUMNS = {
     'operator_id',
     'cancels_movement_id',
     'note',
-    'record_digest',
     'resident_kind',
     'status',
     'household_id',

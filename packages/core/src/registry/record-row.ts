@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { DB } from '@madoguchi/db';
 import type { Insertable, Selectable } from 'kysely';
 import { kanaSearchKey, nameSearchKey } from './name-key';
@@ -6,7 +5,7 @@ import type { ForeignResidentCategory, ResidentItems, ResidentRecord, Sex } from
 
 type ResidentRecordRow = Selectable<DB['resident_record']>;
 
-/** Every item, in a fixed order: the digest and the CSV layout depend on it. */
+/** Every item, in a fixed order. */
 const ITEM_KEYS = [
   'residentKind',
   'status',
@@ -40,13 +39,6 @@ const ITEM_KEYS = [
   'plannedDestination',
   'plannedMoveOn',
 ] as const satisfies readonly (keyof ResidentItems)[];
-
-/** SHA-256 of the items: two versions with the same digest say the same thing. */
-export function recordDigest(items: ResidentItems): Buffer {
-  const hash = createHash('sha256');
-  for (const key of ITEM_KEYS) hash.update(`${String(items[key] ?? '')}\u001f`);
-  return hash.digest();
-}
 
 export function pickItems(record: ResidentItems): ResidentItems {
   return Object.fromEntries(ITEM_KEYS.map((key) => [key, record[key]])) as unknown as ResidentItems;
@@ -84,7 +76,6 @@ export function toRow(record: ResidentRecord): Insertable<DB['resident_record']>
     operator_id: m.operatorId,
     cancels_movement_id: m.cancelsMovementId,
     note: m.note,
-    record_digest: recordDigest(record),
     resident_kind: record.residentKind,
     status: record.status,
     household_id: record.householdId,

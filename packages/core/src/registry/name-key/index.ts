@@ -1,2 +1,2 @@
-export { nameSearchKey } from './name-key';
 export { kanaSearchKey } from './kana-key';
+export { nameSearchKey } from './name-key';

@@ -13,19 +13,27 @@ import { nameSearchKey } from './name-key';
  * It finds more candidates than `nameSearchKey` on purpose: a clerk picks from the list.
  */
 export function kanaSearchKey(text: string): string {
-  const base = nameSearchKey(text.replace(/[―－‐-]/g, 'ー'));
-  const out: string[] = [];
-  for (const char of base.normalize('NFD')) {
-    if (char === '\u3099' || char === '\u309A') continue; // combining (han)dakuten
-    let c = char === 'わ' ? 'は' : char;
-    const prev = out[out.length - 1];
-    const prevVowel = prev === undefined ? undefined : VOWEL_OF[prev];
+  const base = nameSearchKey(DASHES.test(text) ? text.replace(DASHES_ALL, 'ー') : text);
+  let out = '';
+  let prevVowel: string | undefined;
+  for (const char of base) {
+    let c = UNVOICED[char] ?? char;
+    if (c === 'わ') c = 'は';
     if (c === 'う' && prevVowel === 'お') c = 'お';
     if (prevVowel !== undefined && c === prevVowel) continue; // a spelled-out long vowel
-    out.push(c);
+    out += c;
+    prevVowel = VOWEL_OF[c];
   }
-  return out.join('');
+  return out;
 }
+
+const DASHES = /[―－‐-]/;
+const DASHES_ALL = /[―－‐-]/g;
+
+/** Voiced and semi-voiced hiragana → unvoiced (が → か, ぱ → は …); computed once from Unicode. */
+const UNVOICED: Readonly<Record<string, string>> = Object.fromEntries(
+  [...'がぎぐげござじずぜぞだぢづでどばびぶべぼぱぴぷぺぽゔ'].map((c) => [c, c.normalize('NFD').charAt(0)]),
+);
 
 /** The vowel of each unvoiced hiragana (voiced ones are decomposed before lookup). */
 const VOWEL_OF: Readonly<Record<string, string>> = Object.fromEntries(

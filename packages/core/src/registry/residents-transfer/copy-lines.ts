@@ -1,4 +1,4 @@
-import { recordDigest, searchKeys } from '../record-row';
+import { searchKeys } from '../record-row';
 import type { ResidentItems } from '../resident.types';
 
 /** Columns written by the bulk path, in COPY order. */
@@ -13,7 +13,6 @@ export const RECORD_COPY_COLUMNS = [
   'notified_on',
   'processed_at',
   'operator_id',
-  'record_digest',
   'resident_kind',
   'status',
   'household_id',
@@ -62,7 +61,7 @@ export interface VersionStamp {
   readonly operatorId: string;
 }
 
-/** One COPY line (with its newline) for a version of a record; `digest` is returned for the caller's bookkeeping. */
+/** One COPY line (with its newline) for a version of a record. */
 export function copyLine(
   stamp: VersionStamp,
   personId: string,
@@ -71,7 +70,6 @@ export function copyLine(
   notifiedOn: string | null,
 ): string {
   const keys = searchKeys(items);
-  const digest = recordDigest(items);
   // A migrated record holds as it stands since its removal, or since the person came to the address.
   const effectiveOn = items.removedOn ?? items.addressSince;
   return [
@@ -85,7 +83,6 @@ export function copyLine(
     field(notifiedOn),
     stamp.processedAt,
     field(stamp.operatorId),
-    `\\x${digest.toString('hex')}`,
     items.residentKind,
     items.status,
     items.householdId,

@@ -7,7 +7,6 @@ import { AppError } from '../../errors';
 import { getTenant } from '../../tenants';
 import { todayInJapan } from '../clock';
 import type { IndividualNumberCipher } from '../individual-number';
-import { recordDigest } from '../record-row';
 import { headCounts } from '../resident-record.repository';
 import { CsvEncodingError, decodeCsvBytes, parseResidentsV1, type ResidentsV1Record } from '../residents-csv';
 import { copyLine, RECORD_COPY_COLUMNS, type VersionStamp } from './copy-lines';
@@ -44,7 +43,7 @@ const BATCH = 5_000;
  * Imports a `madoguchi-residents-v1` file (docs/formats/residents-v1.md). Every row is checked
  * first; with any problem nothing is written (IMPORT_INVALID lists line, column, field and code).
  * Then one transaction: COPY into the record table — directly for a municipality without records,
- * through a staging table otherwise, so unchanged rows (same digest) write nothing and changed rows
+ * through a staging table otherwise, so unchanged rows (equal on every column of the layout) write nothing and changed rows
  * become new versions. A killed process leaves the database as it was. One audit row.
  */
 export async function importResidents(
@@ -88,83 +87,72 @@ export async function importResidents(
     );
   }
   const fileSha256 = createHash('sha256').update(input.bytes).digest('hex');
-  if (input.dryRun) {
-    const current = await currentDigests(db, input.lgCode);
-    let inserted = 0;
-    let unchanged = 0;
-    const orders = householdOrders(rows);
-    rows.forEach((row, i) => {
-      const existing = current.get(row.personId);
-      if (existing === undefined) inserted += 1;
-      else if (existing === recordDigest(itemsFromV1(row, orders[i] as number)).toString('hex')) unchanged += 1;
-    });
-    return {
-      rows: rows.length,
-      encoding: decoded.encoding,
-      inserted,
-      updated: rows.length - inserted - unchanged,
-      unchanged,
-      dryRun: true,
-    };
-  }
-  const counts = await db.withSession((session) =>
-    session.kysely.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(hashtext(${`registry-import:${input.lgCode}`}))`.execute(trx);
-      const stamp: VersionStamp = {
-        lgCode: input.lgCode,
-        movementId: randomUUID(),
-        reasonCode: 'data-migration',
-        processedAt: new Date().toISOString(),
-        operatorId: actor.id,
-      };
-      const empty = !(await trx
-        .selectFrom('resident_record')
-        .select('person_id')
-        .where('lg_code', '=', input.lgCode)
-        .limit(1)
-        .executeTakeFirst());
-      const progress = (done: number) => input.onProgress?.({ phase: 'loading', done, total: rows.length });
-      const result = empty
-        ? { inserted: await copyRecords(session, 'resident_record', stamp, rows, progress), updated: 0, unchanged: 0 }
-        : await mergeRecords(session, trx, stamp, rows, progress);
-      await importIndividualNumbers(trx, input.lgCode, rows, input.cipher);
-      await importSupportMeasures(trx, actor, input.lgCode, rows);
-      await advanceCounters(trx, input.lgCode, rows);
-      if (!empty) {
-        const counts = await headCounts(trx, input.lgCode, [...new Set(rows.map((r) => r.householdId))]);
-        const broken = counts.filter((h) => h.heads > 1).map((h) => h.householdId);
-        if (broken.length > 0) {
-          throw new AppError(
-            'IMPORT_INVALID',
-            'after the import some households would have more than one 世帯主; nothing was written',
-            {
-              problems: [],
-              problemCount: broken.length,
-              householdIds: broken.slice(0, 100),
-            },
-          );
-        }
-      }
-      await appendAudit(trx, actor, [
-        {
+  const counts = await db
+    .withSession((session) =>
+      session.kysely.transaction().execute(async (trx) => {
+        await sql`select pg_advisory_xact_lock(hashtext(${`registry-import:${input.lgCode}`}))`.execute(trx);
+        const stamp: VersionStamp = {
           lgCode: input.lgCode,
-          action: 'registry.import',
-          purpose: actor.purpose ?? 'data-migration',
-          result: 'allowed',
-          dataCategory: 'basic-resident-record',
-          details: {
-            movementId: stamp.movementId,
-            rows: rows.length,
-            ...result,
-            encoding: decoded.encoding,
-            fileSha256,
+          movementId: randomUUID(),
+          reasonCode: 'data-migration',
+          processedAt: new Date().toISOString(),
+          operatorId: actor.id,
+        };
+        const empty = !(await trx
+          .selectFrom('resident_record')
+          .select('person_id')
+          .where('lg_code', '=', input.lgCode)
+          .limit(1)
+          .executeTakeFirst());
+        const progress = (done: number) => input.onProgress?.({ phase: 'loading', done, total: rows.length });
+        if (empty && input.dryRun) return { inserted: rows.length, updated: 0, unchanged: 0 };
+        const result = empty
+          ? { inserted: await copyRecords(session, 'resident_record', stamp, rows, progress), updated: 0, unchanged: 0 }
+          : await mergeRecords(session, trx, stamp, rows, progress);
+        // A dry run into a municipality with records stages and compares, then rolls back.
+        if (input.dryRun) throw new DryRunRollback(result);
+        await importIndividualNumbers(trx, input.lgCode, rows, input.cipher);
+        await importSupportMeasures(trx, actor, input.lgCode, rows);
+        await advanceCounters(trx, input.lgCode, rows);
+        if (!empty) {
+          const counts = await headCounts(trx, input.lgCode, [...new Set(rows.map((r) => r.householdId))]);
+          const broken = counts.filter((h) => h.heads > 1).map((h) => h.householdId);
+          if (broken.length > 0) {
+            throw new AppError(
+              'IMPORT_INVALID',
+              'after the import some households would have more than one 世帯主; nothing was written',
+              {
+                problems: [],
+                problemCount: broken.length,
+                householdIds: broken.slice(0, 100),
+              },
+            );
+          }
+        }
+        await appendAudit(trx, actor, [
+          {
+            lgCode: input.lgCode,
+            action: 'registry.import',
+            purpose: actor.purpose ?? 'data-migration',
+            result: 'allowed',
+            dataCategory: 'basic-resident-record',
+            details: {
+              movementId: stamp.movementId,
+              rows: rows.length,
+              ...result,
+              encoding: decoded.encoding,
+              fileSha256,
+            },
           },
-        },
-      ]);
-      return result;
-    }),
-  );
-  return { rows: rows.length, encoding: decoded.encoding, ...counts, dryRun: false };
+        ]);
+        return result;
+      }),
+    )
+    .catch((error: unknown) => {
+      if (error instanceof DryRunRollback) return error.counts;
+      throw error;
+    });
+  return { rows: rows.length, encoding: decoded.encoding, ...counts, dryRun: Boolean(input.dryRun) };
 }
 
 function* copyChunks(
@@ -209,8 +197,8 @@ async function copyRecords(
 }
 
 /**
- * Into a municipality that has records: stage the file, drop rows whose digest equals the current
- * version, close the current versions of changed persons, and insert the rest as new versions.
+ * Into a municipality that has records: stage the file, drop rows equal to the current version,
+ * close the current versions of changed persons, and insert the rest as new versions.
  */
 async function mergeRecords(
   session: DatabaseSession,
@@ -224,10 +212,21 @@ async function mergeRecords(
   );
   await copyRecords(session, 'registry_import_stage', stamp, rows, progress);
   const lg = stamp.lgCode;
+  // Items the layout carries decide "unchanged"; items it does not carry (本籍, 住民票コード, …) are
+  // kept from the current version, so a re-import never erases what movements recorded.
+  const carried = sql.raw(CARRIED.map((c) => `s.${c}`).join(', '));
+  const current = sql.raw(CARRIED.map((c) => `r.${c}`).join(', '));
   await sql`
     update registry_import_stage s
        set version = r.version + 1,
-           reason_code = case when r.record_digest = s.record_digest then 'unchanged' else 'migration-update' end
+           honseki = r.honseki,
+           hittosha = r.hittosha,
+           resident_code = r.resident_code,
+           foreign_resident_category = r.foreign_resident_category,
+           kana_certified = r.kana_certified,
+           planned_destination = r.planned_destination,
+           planned_move_on = r.planned_move_on,
+           reason_code = case when (${carried}) is not distinct from (${current}) then 'unchanged' else 'migration-update' end
       from resident_record r
      where r.lg_code = ${lg} and r.person_id = s.person_id and r.is_current`.execute(trx);
   const unchanged = await sql`delete from registry_import_stage where reason_code = 'unchanged'`.execute(trx);
@@ -235,9 +234,15 @@ async function mergeRecords(
     update resident_record r set is_current = false
       from registry_import_stage s
      where r.lg_code = ${lg} and r.person_id = s.person_id and r.is_current`.execute(trx);
-  const columns = sql.raw(
-    ['lg_code', 'person_id', 'version', 'is_current', ...RECORD_COPY_COLUMNS.slice(4)].join(', '),
-  );
+  const kept = [
+    'honseki',
+    'hittosha',
+    'resident_code',
+    'foreign_resident_category',
+    'planned_destination',
+    'planned_move_on',
+  ];
+  const columns = sql.raw([...RECORD_COPY_COLUMNS, ...kept].join(', '));
   const inserted =
     await sql`insert into resident_record (${columns}) select ${columns} from registry_import_stage`.execute(trx);
   const updatedCount = Number(updated.numAffectedRows ?? 0);
@@ -324,12 +329,40 @@ async function advanceCounters(
   }
 }
 
-async function currentDigests(db: Database, lgCode: string): Promise<Map<string, string>> {
-  const rows = await db.kysely
-    .selectFrom('resident_record')
-    .select(['person_id', 'record_digest'])
-    .where('lg_code', '=', lgCode)
-    .where('is_current', '=', true)
-    .execute();
-  return new Map(rows.map((r) => [r.person_id, Buffer.from(r.record_digest).toString('hex')]));
+/**
+ * Columns of the residents-v1 layout, as stored: equal on all of them means an unchanged row.
+ * notified_on is left out: it is the 届出日 of the version's movement (a later correction has none),
+ * not an item of the record.
+ */
+const CARRIED = [
+  'resident_kind',
+  'status',
+  'household_id',
+  'household_order',
+  'relationship',
+  'family_name',
+  'given_name',
+  'family_name_kana',
+  'given_name_kana',
+  'alias_name',
+  'former_family_name',
+  'birth_date',
+  'sex',
+  'became_resident_on',
+  'postal_code',
+  'address',
+  'address_detail',
+  'address_since',
+  'previous_address',
+  'nationality',
+  'residence_status',
+  'residence_expiry',
+  'removal_reason',
+  'removed_on',
+] as const;
+
+class DryRunRollback extends Error {
+  constructor(readonly counts: { inserted: number; updated: number; unchanged: number }) {
+    super('dry run: rolled back');
+  }
 }

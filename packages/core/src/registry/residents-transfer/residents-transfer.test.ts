@@ -8,7 +8,7 @@ import { addTenant } from '../../tenants';
 import { todayInJapan } from '../clock';
 import { generateDemoResidents } from '../demo-residents';
 import { IndividualNumberCipher } from '../individual-number';
-import { recordMoveIn } from '../movements';
+import { correctResident, recordMoveIn } from '../movements';
 import { findHistory } from '../resident-record.repository';
 import { formatResidentsV1, type ResidentsV1Record } from '../residents-csv';
 import { searchResidents } from '../search';
@@ -67,7 +67,8 @@ describe('residents-v1 import and export', () => {
     await importResidents(db, operator, { lgCode: '131016', bytes: encode(text) });
     expect((await exported(db, '131016')).text).toBe(text);
     const digests = await sql<{ lg_code: string; d: string }>`
-      select lg_code, string_agg(encode(record_digest, 'hex'), '' order by person_id) as d
+      select lg_code, string_agg(concat_ws('|', person_id, household_id, household_order, family_name, given_name,
+             family_name_kana, given_name_kana, birth_date, sex, address, address_detail, status, removed_on), '' order by person_id) as d
         from resident_record where is_current group by lg_code order by lg_code`.execute(db.kysely);
     expect(digests.rows[0]?.d).toBe(digests.rows[1]?.d);
     const anyone = demo(200)[5] as ResidentsV1Record;
@@ -83,13 +84,25 @@ describe('residents-v1 import and export', () => {
     const records = demo(100);
     await importResidents(db, operator, { lgCode: LG, bytes: encode(csv(records)) });
     const target = records.find((r) => r.status === 'resident' && r.relationship === '世帯主') as ResidentsV1Record;
+    await correctResident(db, clerk, {
+      lgCode: LG,
+      personId: target.personId,
+      kind: 'ex-officio-correction',
+      changes: { honseki: 'デモ県デモ市中央一丁目1番' },
+      reason: '戸籍照合',
+    });
+    // Items the layout does not carry are not "changes": re-importing the same file writes nothing.
+    expect(await importResidents(db, operator, { lgCode: LG, bytes: encode(csv(records)) })).toMatchObject({
+      unchanged: 100,
+    });
     const changed = records.map((r) => (r.personId === target.personId ? { ...r, postalCode: '999-9999' } : r));
     const result = await importResidents(db, operator, { lgCode: LG, bytes: encode(csv(changed)) });
     expect(result).toMatchObject({ inserted: 0, updated: 1, unchanged: 99 });
     const history = await findHistory(db.kysely, LG, target.personId);
-    expect(history.map((h) => [h.version, h.postalCode, h.movement.reasonCode])).toEqual([
-      [1, target.postalCode, 'data-migration'],
-      [2, '999-9999', 'migration-update'],
+    expect(history.map((h) => [h.version, h.postalCode, h.honseki, h.movement.reasonCode])).toEqual([
+      [1, target.postalCode, null, 'data-migration'],
+      [2, target.postalCode, 'デモ県デモ市中央一丁目1番', 'ex-officio-correction'],
+      [3, '999-9999', 'デモ県デモ市中央一丁目1番', 'migration-update'],
     ]);
     const moved = await recordMoveIn(db, clerk, {
       lgCode: LG,
@@ -184,5 +197,17 @@ describe('residents-v1 import and export', () => {
       dryRun: true,
     });
     expect(await count(db)).toBe(0);
+    await importResidents(db, operator, { lgCode: LG, bytes: encode(file) });
+    const changed = csv(demo(41).map((r, i) => (i === 0 ? { ...r, postalCode: '999-9999' } : r)));
+    expect(await importResidents(db, operator, { lgCode: LG, bytes: encode(changed), dryRun: true })).toMatchObject({
+      inserted: 1,
+      updated: 1,
+      unchanged: 39,
+      dryRun: true,
+    });
+    expect(await count(db)).toBe(40);
+    expect((await findAuditRecords(db.kysely, LG, 0, 10)).filter((a) => a.action === 'registry.import')).toHaveLength(
+      1,
+    );
   });
 });
