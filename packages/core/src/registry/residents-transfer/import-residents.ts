@@ -7,7 +7,6 @@ import { AppError } from '../../errors';
 import { getTenant } from '../../tenants';
 import { todayInJapan } from '../clock';
 import type { IndividualNumberCipher } from '../individual-number';
-import { headCounts } from '../resident-record.repository';
 import { CsvEncodingError, decodeCsvBytes, parseResidentsV1, type ResidentsV1Record } from '../residents-csv';
 import { copyLine, RECORD_COPY_COLUMNS, type VersionStamp } from './copy-lines';
 import { importSupportMeasures } from './import-support-measures';
@@ -115,8 +114,7 @@ export async function importResidents(
         await importSupportMeasures(trx, actor, input.lgCode, rows);
         await advanceCounters(trx, input.lgCode, rows);
         if (!empty) {
-          const counts = await headCounts(trx, input.lgCode, [...new Set(rows.map((r) => r.householdId))]);
-          const broken = counts.filter((h) => h.heads > 1).map((h) => h.householdId);
+          const broken = await householdsWithSeveralHeads(trx, input.lgCode);
           if (broken.length > 0) {
             throw new AppError(
               'IMPORT_INVALID',
@@ -365,4 +363,16 @@ class DryRunRollback extends Error {
   constructor(readonly counts: { inserted: number; updated: number; unchanged: number }) {
     super('dry run: rolled back');
   }
+}
+
+/** Households of the staged file that now have more than one 世帯主 (one query, any file size). */
+async function householdsWithSeveralHeads(trx: Transaction<DB>, lgCode: string): Promise<string[]> {
+  const rows = await sql<{ household_id: string }>`
+    select household_id from resident_record
+     where lg_code = ${lgCode} and is_current and status = 'resident'
+       and household_id in (select distinct household_id from registry_import_stage)
+     group by household_id
+    having count(*) filter (where relationship = '世帯主') > 1
+     limit 100`.execute(trx);
+  return rows.rows.map((r) => r.household_id);
 }
