@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatResidentsV1, generateDemoResidents, todayInJapan } from '@madoguchi/core';
+import { openDatabase } from '@madoguchi/db';
 import { createTestTarget, type TestTarget } from '@madoguchi/db/testing';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './memory-io';
@@ -35,6 +37,8 @@ describe('a killed import', () => {
 
   it('leaves the database as it was, and a second import then succeeds', async () => {
     const url = target.flags[0] === '--database-url' ? (target.flags[1] as string) : null;
+    const indexesBefore = await indexCount(target.flags);
+    expect(indexesBefore).toBeGreaterThan(5);
     const child = spawn(process.execPath, [BIN, 'residents', 'import', file, '--lg-code', '999997', ...target.flags], {
       env: { ...process.env, DATABASE_URL: '' },
     });
@@ -66,6 +70,8 @@ describe('a killed import', () => {
     child.kill('SIGKILL');
     expect(await exited).toEqual({ code: null, signal: 'SIGKILL' });
 
+    // The first load sets the secondary indexes aside inside its transaction: the kill restores them.
+    expect(await indexCount(target.flags)).toBe(indexesBefore);
     const search = await runCli(target.flags, [
       'residents',
       'search',
@@ -80,3 +86,19 @@ describe('a killed import', () => {
     expect(JSON.parse(retry.out)).toMatchObject({ rows: ROWS, inserted: ROWS });
   }, 180_000);
 });
+
+async function indexCount(flags: readonly string[]): Promise<number> {
+  const target =
+    flags[0] === '--database-url'
+      ? { engine: 'postgres' as const, url: flags[1] as string }
+      : { engine: 'pglite' as const, dataDir: flags[1] as string };
+  const db = await openDatabase(target);
+  try {
+    const rows = await sql<{
+      n: number;
+    }>`select count(*)::int as n from pg_indexes where tablename = 'resident_record'`.execute(db.kysely);
+    return rows.rows[0]?.n ?? 0;
+  } finally {
+    await db.close();
+  }
+}

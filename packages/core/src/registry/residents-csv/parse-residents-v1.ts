@@ -1,10 +1,10 @@
-import { type CsvSyntaxError, readCsvRecords, STOP } from './read-csv-records';
+import { type CsvSyntaxCode, type CsvSyntaxError, readCsvRecords, STOP } from './read-csv-records';
 import { type CsvProblem, RESIDENTS_V1_COLUMNS, type ResidentsV1Record } from './residents-v1.types';
 import { isCalendarDate } from './residents-v1-cells';
 import { CrossRowChecks } from './residents-v1-cross-row';
 import { checkHeader } from './residents-v1-header';
 import { ProblemList } from './residents-v1-problems';
-import { RowChecker } from './residents-v1-row';
+import { RowChecker, toRecord } from './residents-v1-row';
 
 export interface ParseResidentsV1Options {
   /** The date birth dates may not be after (YYYY-MM-DD); default today in UTC. */
@@ -24,7 +24,7 @@ export interface ParseResidentsV1Result {
 
 export const PROGRESS_EVERY = 10_000;
 
-const SYNTAX_MESSAGES: Record<string, string> = {
+const SYNTAX_MESSAGES: Record<CsvSyntaxCode, string> = {
   CSV_QUOTE_NOT_CLOSED: 'a quoted field opened in this row is never closed (expected a closing double quote)',
   CSV_INVALID_CLOSING_QUOTE: 'a closing double quote is followed by other characters (expected a comma or a line end)',
   INVALID_OPENING_QUOTE:
@@ -54,7 +54,7 @@ export function parseResidentsV1(text: string, options: ParseResidentsV1Options 
   let header = 'unread' as 'unread' | 'right' | 'wrong';
   let rowsDone = 0;
 
-  const syntaxError = readCsvRecords(text, (cells, line) => {
+  const syntaxError = readCsvRecords(text, (cells, line, plain) => {
     if (header === 'unread') {
       header = checkHeader(cells, line, problems) ? 'right' : 'wrong';
       return header === 'wrong' ? STOP : undefined;
@@ -65,10 +65,10 @@ export function parseResidentsV1(text: string, options: ParseResidentsV1Options 
       problems.add({ line, column: null, field: null, code: 'COLUMN_COUNT', message: columnCountMessage(cells) });
       return undefined;
     }
-    const row = rowChecker.check(cells, line);
-    crossRow.add(cells, line, row);
-    if (row.record !== null) {
-      records.push(row.record);
+    const failedCells = rowChecker.check(cells, line, plain);
+    crossRow.add(cells, line, failedCells);
+    if (failedCells === 0) {
+      records.push(toRecord(cells));
       lines.push(line);
     }
     return undefined;
@@ -91,8 +91,8 @@ function columnCountMessage(cells: readonly string[]): string {
 }
 
 function syntaxProblem(error: CsvSyntaxError): CsvProblem & { readonly code: 'CSV_SYNTAX' } {
-  const field = error.column === null ? null : (RESIDENTS_V1_COLUMNS[error.column - 1] ?? null);
-  const what = SYNTAX_MESSAGES[error.csvParseCode] ?? 'the row is not valid CSV (expected RFC 4180)';
+  const field = RESIDENTS_V1_COLUMNS[error.column - 1] ?? null;
+  const what = SYNTAX_MESSAGES[error.code];
   return {
     line: error.line,
     column: error.column,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { registryIdFromSerial } from '../ids';
+import { isValidIndividualNumber, isValidRegistryId, registryIdFromSerial } from '../ids';
 import { parseResidentsV1, type ResidentsV1Column } from './index';
+import { dateNumber, individualNumberFailure, isCalendarDate, registryIdFailure } from './residents-v1-cells';
 import {
   columnOf,
   csvFile,
@@ -149,5 +150,37 @@ describe('parseResidentsV1: cells', () => {
     ]);
     expect(lines).toEqual([2, 4]);
     expect(records.map((record) => record.personId)).toEqual([registryIdFromSerial(1), registryIdFromSerial(3)]);
+  });
+});
+
+// The cell checks compute check digits and dates on char codes, for speed: they must agree with ../ids and Date.
+describe('cell checks agree with ../ids and Date', () => {
+  it('registry ids and individual numbers: every check digit of many serials', () => {
+    for (let serial = 1; serial < 100_000_000; serial += 97_301) {
+      const first11 = String(serial * 131).padStart(11, '0');
+      for (let digit = 0; digit <= 9; digit += 1) {
+        const id = `${registryIdFromSerial(serial).slice(0, 9)}${digit}`;
+        expect(registryIdFailure(id) === null, id).toBe(isValidRegistryId(id));
+        const number = `${first11}${digit}`;
+        expect(individualNumberFailure(number) === null, number).toBe(isValidIndividualNumber(number));
+      }
+    }
+  });
+
+  it('calendar dates, and dateNumber orders them like the ISO strings', () => {
+    const dates: string[] = [];
+    for (const year of [1900, 1999, 2000, 2023, 2024]) {
+      for (let month = 0; month <= 13; month += 1) {
+        for (let day = 0; day <= 32; day += 1) {
+          const value = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          const date = new Date(`${value}T00:00:00Z`);
+          const valid = !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+          expect(isCalendarDate(value), value).toBe(valid);
+          if (valid) dates.push(value);
+        }
+      }
+    }
+    const byNumber = [...dates].sort((a, b) => dateNumber(a) - dateNumber(b));
+    expect(byNumber).toEqual([...dates].sort());
   });
 });

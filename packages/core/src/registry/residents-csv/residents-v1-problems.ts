@@ -26,7 +26,7 @@ export const RESIDENTS_V1_PROBLEM_CODES = {
   REMOVAL_INCONSISTENT: 'removal_reason/removed_on do not match status',
   DUPLICATE_ID: 'a person_id appears on an earlier line',
   DUPLICATE_INDIVIDUAL_NUMBER: 'an individual_number appears on an earlier line',
-  HOUSEHOLD_HEAD: 'a household has no row or several rows with relationship 世帯主',
+  HOUSEHOLD_HEAD: 'a household has several resident rows with relationship 世帯主',
   HOUSEHOLD_ADDRESS: 'resident members of a household have different addresses',
   TOO_MANY_PROBLEMS: 'more problems were found than are listed',
 } as const;

@@ -154,7 +154,7 @@ describe('parseResidentsV1: rules between rows', () => {
     expect(problems[0]?.message).not.toContain(number);
   });
 
-  it('HOUSEHOLD_HEAD on the first line of a household with no 世帯主 or with two; removed rows do not count', () => {
+  it('HOUSEHOLD_HEAD on the first line of a household with two 世帯主; none is allowed (section 100); removed rows do not count', () => {
     const household = (serial: number) => ({ household_id: registryIdFromSerial(serial) });
     const rows = [
       demoRow(1, { ...household(100), relationship: '子' }),
@@ -173,7 +173,6 @@ describe('parseResidentsV1: rules between rows', () => {
     ];
     const { problems } = parse(csvFile(rows));
     expect(problems).toMatchObject([
-      { ...at(2, 'household_id', 'HOUSEHOLD_HEAD'), message: expect.stringContaining('no resident row') },
       { ...at(3, 'household_id', 'HOUSEHOLD_HEAD'), message: expect.stringContaining('2 resident rows') },
     ]);
   });

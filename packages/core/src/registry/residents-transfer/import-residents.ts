@@ -106,7 +106,7 @@ export async function importResidents(
         const progress = (done: number) => input.onProgress?.({ phase: 'loading', done, total: rows.length });
         if (empty && input.dryRun) return { inserted: rows.length, updated: 0, unchanged: 0 };
         const result = empty
-          ? { inserted: await copyRecords(session, 'resident_record', stamp, rows, progress), updated: 0, unchanged: 0 }
+          ? { inserted: await firstLoad(session, trx, stamp, rows, progress), updated: 0, unchanged: 0 }
           : await mergeRecords(session, trx, stamp, rows, progress);
         // A dry run into a municipality with records stages and compares, then rolls back.
         if (input.dryRun) throw new DryRunRollback(result);
@@ -192,6 +192,46 @@ async function copyRecords(
     `COPY ${table} (${RECORD_COPY_COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`,
     copyChunks(stamp, rows, null, progress),
   );
+}
+
+/** Below this many rows, building the indexes after the load is not worth it. */
+const DEFER_INDEXES_FROM = 10_000;
+
+/**
+ * The municipality has no records: COPY straight into the table. When the whole table is empty (the
+ * first migration of a deployment), the file is large, and we own the table, the secondary indexes
+ * are dropped and rebuilt after the COPY in the same transaction — a sorted build instead of a
+ * million random inserts into nine B-trees. DDL is transactional: a failure or a kill restores them.
+ * Meanwhile the table is locked, which only matters to a deployment that has no records yet.
+ */
+async function firstLoad(
+  session: DatabaseSession,
+  trx: Transaction<DB>,
+  stamp: VersionStamp,
+  rows: readonly ResidentsV1Record[],
+  progress: (done: number) => void,
+): Promise<number> {
+  const deferred = rows.length >= DEFER_INDEXES_FROM ? await dropSecondaryIndexes(trx) : [];
+  const copied = await copyRecords(session, 'resident_record', stamp, rows, progress);
+  for (const index of deferred) await sql.raw(index.definition).execute(trx);
+  return copied;
+}
+
+async function dropSecondaryIndexes(trx: Transaction<DB>): Promise<{ name: string; definition: string }[]> {
+  const owner = await sql<{ owns: boolean; empty: boolean }>`
+    select pg_has_role(current_user, c.relowner, 'USAGE') as owns,
+           not exists (select 1 from resident_record) as empty
+      from pg_class c where c.oid = 'resident_record'::regclass`.execute(trx);
+  if (!owner.rows[0]?.owns || !owner.rows[0]?.empty) return [];
+  const indexes = await sql<{ name: string; definition: string }>`
+    select i.indexname as name, i.indexdef as definition
+      from pg_indexes i
+      join pg_class c on c.relname = i.indexname
+     where i.schemaname = current_schema() and i.tablename = 'resident_record'
+       and not exists (select 1 from pg_constraint k where k.conindid = c.oid)
+     order by i.indexname`.execute(trx);
+  for (const index of indexes.rows) await sql`drop index ${sql.id(index.name)}`.execute(trx);
+  return indexes.rows;
 }
 
 /**

@@ -189,6 +189,26 @@ describe('residents-v1 import and export', () => {
     ]);
   });
 
+  it('a first load of an empty registry rebuilds the same indexes it set aside', async () => {
+    const indexes = async () =>
+      (
+        await sql<{
+          d: string;
+        }>`select indexdef as d from pg_indexes where tablename = 'resident_record' order by indexname`.execute(
+          db.kysely,
+        )
+      ).rows.map((r) => r.d);
+    const before = await indexes();
+    expect(before.length).toBeGreaterThan(5);
+    await importResidents(db, operator, { lgCode: LG, bytes: encode(csv(demo(12_000))) });
+    expect(await indexes()).toEqual(before);
+    const plan = await sql<{ 'QUERY PLAN': string }>`explain select person_id from resident_record
+      where lg_code = ${LG} and is_current and name_key >= 'たかはし' and name_key < 'たかはしz' order by name_key limit 5`.execute(
+      db.kysely,
+    );
+    expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('resident_record_name_idx');
+  }, 60_000);
+
   it('a dry run validates and counts without writing', async () => {
     const file = csv(demo(40));
     expect(await importResidents(db, operator, { lgCode: LG, bytes: encode(file), dryRun: true })).toMatchObject({
