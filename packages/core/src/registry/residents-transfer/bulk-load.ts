@@ -67,6 +67,13 @@ export async function firstLoad(
 ): Promise<number> {
   const deferred = rows.length >= DEFER_INDEXES_FROM ? await dropSecondaryIndexes(trx) : [];
   const copied = await copyRecords(session, 'resident_record', stamp, rows, progress);
+  if (deferred.length > 0) {
+    // Sorts in memory rather than in temporary files (the server's default is 64 MB); the embedded
+    // engine, a 32-bit WebAssembly heap, keeps its default.
+    await sql`select set_config('maintenance_work_mem', '256MB', true) where version() not like '%emscripten%'`.execute(
+      trx,
+    );
+  }
   for (const index of deferred) await sql.raw(index.definition).execute(trx);
   return copied;
 }
