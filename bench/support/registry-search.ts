@@ -59,17 +59,24 @@ export function bareQuery(c: ResidentSearchCriteria): RawBuilder<unknown> {
     return sql`${sql.ref(column)} >= ${key} and ${sql.ref(column)} < ${key + TOP}`;
   };
   const where = [sql`lg_code = ${c.lgCode}`, sql`is_current = ${true}`, sql`status = ${'resident'}`];
-  if (c.name !== undefined) where.push(sql`((${range('name_key', c.name)}) or (${range('alias_name_key', c.name)}))`);
   if (c.kana !== undefined) where.push(range('kana_key', c.kana, kanaSearchKey));
   if (c.address !== undefined) where.push(range('address_key', c.address));
   if (c.birthDate !== undefined) where.push(sql`birth_date = ${c.birthDate}`);
-  return sql`
-    select person_id, household_id, resident_kind, family_name, given_name, family_name_kana, given_name_kana,
-           alias_name, birth_date, sex, relationship, address, address_detail, status
-      from resident_record
-     where ${sql.join(where, sql` and `)}
-     order by kana_key, person_id
-     limit ${LIMIT + 1}`;
+  const columns = sql`person_id, household_id, resident_kind, family_name, given_name, family_name_kana,
+           given_name_kana, alias_name, birth_date, sex, relationship, address, address_detail, status`;
+  const branch = (key: string, extra: RawBuilder<unknown>) => sql`
+    (select ${columns}, ${sql.ref(key)} as sort_key from resident_record
+      where ${sql.join([...where, extra], sql` and `)}
+      order by ${sql.ref(key)}, person_id limit ${LIMIT + 1})`;
+  if (c.name !== undefined) {
+    // As the service: the 氏名 and the 通称 ranges as two ordered scans, merged.
+    return sql`
+      select * from (${branch('name_key', range('name_key', c.name))}
+                     union all ${branch('alias_name_key', range('alias_name_key', c.name))}) found
+       order by sort_key, person_id limit ${LIMIT + 1}`;
+  }
+  const order = c.kana !== undefined ? 'kana_key' : c.address !== undefined ? 'address_key' : 'person_id';
+  return branch(order, sql`true`);
 }
 
 interface Samples {
