@@ -1,13 +1,7 @@
 import type { DB } from '@madoguchi/db';
 import type { Transaction } from 'kysely';
 import type { Actor } from '../actor';
-import {
-  insertAuditRecords,
-  lockChainHead,
-  printedForms,
-  type StoredAuditRecord,
-  updateChainHead,
-} from './audit.repository';
+import { insertAuditRecords, lockChainHeadAndPrint, type StoredAuditRecord } from './audit.repository';
 import type { AuditEvent, AuditRecord } from './audit.types';
 import { canonicalRecord, chainHash, genesisHash } from './audit-hash';
 
@@ -28,11 +22,12 @@ export async function appendAudit(
   for (const lgCode of [...byTenant.keys()].sort()) {
     const tenantEvents = byTenant.get(lgCode) ?? [];
     // The hash covers details and subjects as PostgreSQL prints them, so the database can verify alone.
-    const printed = await printedForms(
+    const { head, printed } = await lockChainHeadAndPrint(
       trx,
+      lgCode,
+      genesisHash(lgCode),
       tenantEvents.map((event) => ({ details: JSON.stringify(event.details ?? {}), subjects: uniqueSubjects(event) })),
     );
-    const head = await lockChainHead(trx, lgCode, genesisHash(lgCode));
     let { seq, hash } = head;
     const records: StoredAuditRecord[] = [];
     tenantEvents.forEach((event, i) => {
@@ -45,8 +40,7 @@ export async function appendAudit(
       hash = next;
       appended.push(record);
     });
-    await insertAuditRecords(trx, records);
-    await updateChainHead(trx, lgCode, { seq, hash });
+    await insertAuditRecords(trx, records, { lgCode, seq, hash });
   }
   return appended;
 }
