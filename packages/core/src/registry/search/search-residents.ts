@@ -3,9 +3,9 @@ import { sql } from 'kysely';
 import type { Actor } from '../../actor';
 import { appendAudit } from '../../audit';
 import { AppError, type FieldProblem } from '../../errors';
-import { todayInJapan } from '../clock';
 import { kanaSearchKey, nameSearchKey } from '../name-key';
 import { isCalendarDate } from '../resident-items.validation';
+import { supportedPersons } from '../support-measures';
 
 /** Criteria of 基本検索 (standard sections 320–340); every one given must match. */
 export interface ResidentSearchCriteria {
@@ -65,7 +65,6 @@ interface SummaryRow {
   readonly address: string;
   readonly address_detail: string | null;
   readonly status: 'resident' | 'removed';
-  readonly support_measure: boolean;
 }
 const TOP = '\u{10FFFF}';
 
@@ -96,7 +95,6 @@ export async function searchResidents(
   if (problems.length > 0)
     throw new AppError('VALIDATION_FAILED', `${problems.length} field(s) are invalid`, { problems });
 
-  const today = todayInJapan();
   return db.kysely.transaction().execute(async (trx) => {
     let query = trx
       .selectFrom('resident_record')
@@ -116,13 +114,6 @@ export async function searchResidents(
         'address_detail',
         'status',
       ])
-      // The support-measure flag in the same statement (the latest entry in force today; section 380).
-      .select(
-        sql<boolean>`exists (select 1 from support_measure s
-          where s.lg_code = resident_record.lg_code and s.person_id = resident_record.person_id
-            and s.seq = (select max(l.seq) from support_measure l where l.lg_code = s.lg_code and l.person_id = s.person_id)
-            and s.action <> 'end' and s.starts_on <= ${today} and s.ends_on >= ${today})`.as('support_measure'),
-      )
       .where('lg_code', '=', criteria.lgCode)
       .where('is_current', '=', true);
     if (!criteria.includeRemoved) query = query.where('status', '=', 'resident');
@@ -168,6 +159,11 @@ export async function searchResidents(
         .execute();
     }
     const page = rows.slice(0, limit);
+    const supported = await supportedPersons(
+      trx,
+      criteria.lgCode,
+      page.map((r) => r.person_id),
+    );
     await appendAudit(trx, actor, [
       {
         lgCode: criteria.lgCode,
@@ -201,7 +197,7 @@ export async function searchResidents(
         address: r.address,
         addressDetail: r.address_detail,
         status: r.status,
-        supportMeasure: r.support_measure,
+        supportMeasure: supported.has(r.person_id),
       })),
     };
   });
