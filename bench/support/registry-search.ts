@@ -76,6 +76,10 @@ export function bareQuery(c: ResidentSearchCriteria): RawBuilder<unknown> {
        order by sort_key, person_id limit ${LIMIT + 1}`;
   }
   const order = c.kana !== undefined ? 'kana_key' : c.address !== undefined ? 'address_key' : 'person_id';
+  if (order === 'kana_key' && c.birthDate !== undefined) {
+    return sql`select ${columns}, kana_key as sort_key from resident_record where ${sql.join(where, sql` and `)}
+      order by birth_date, kana_key, person_id limit ${LIMIT + 1}`;
+  }
   return branch(order, sql`true`);
 }
 

@@ -151,7 +151,10 @@ export async function searchResidents(
         .slice(0, limit + 1);
     } else {
       const order = kanaKey !== undefined ? 'kana_key' : addressKey !== undefined ? 'address_key' : 'person_id';
-      rows = await query
+      // With a birth date the (birth_date, kana_key) index gives exactly this order; saying so keeps the
+      // planner from walking a broad kana prefix and filtering on the date.
+      const byBirth = criteria.birthDate !== undefined && order === 'kana_key';
+      rows = await (byBirth ? query.orderBy('birth_date') : query)
         .select(sql<string>`${sql.ref(order)}`.as('sortKey'))
         .orderBy(sql.ref(order))
         .orderBy('person_id')
