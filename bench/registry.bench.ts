@@ -68,8 +68,10 @@ export async function run(options: BenchOptions & { readonly residents?: string 
       checkImport(first, again, residents, current);
       if (first.error) return report(options.engine, { code, machine: { ...machine, server } }, imported, null);
 
-      // As autovacuum would have soon after a bulk load on a live server: planner statistics.
-      await sql`analyze resident_record`.execute(db.kysely);
+      // As a live server would be soon after a bulk load: planner statistics and visibility map
+      // (autovacuum), and the load's WAL checkpointed — not a checkpoint in the middle of the searches.
+      await sql`vacuum analyze resident_record`.execute(db.kysely);
+      if (options.engine === 'postgres') await sql`checkpoint`.execute(db.kysely);
       const criteria = searchCriteria(LG, file.sample, QUERIES);
       const search: Partial<Record<Shape, object>> = {};
       for (const shape of Object.keys(criteria) as Shape[]) {
