@@ -59,7 +59,9 @@ export function bareQuery(c: ResidentSearchCriteria): RawBuilder<unknown> {
     return sql`${sql.ref(column)} >= ${key} and ${sql.ref(column)} < ${key + TOP}`;
   };
   const where = [sql`lg_code = ${c.lgCode}`, sql`is_current = ${true}`, sql`status = ${'resident'}`];
-  if (c.kana !== undefined) where.push(range('kana_key', c.kana, kanaSearchKey));
+  if (c.kana !== undefined && c.birthDate !== undefined)
+    where.push(sql`starts_with(kana_key, ${kanaSearchKey(c.kana)})`);
+  else if (c.kana !== undefined) where.push(range('kana_key', c.kana, kanaSearchKey));
   if (c.address !== undefined) where.push(range('address_key', c.address));
   if (c.birthDate !== undefined) where.push(sql`birth_date = ${c.birthDate}`);
   const columns = sql`person_id, household_id, resident_kind, family_name, given_name, family_name_kana,

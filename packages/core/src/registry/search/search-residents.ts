@@ -117,7 +117,14 @@ export async function searchResidents(
       .where('lg_code', '=', criteria.lgCode)
       .where('is_current', '=', true);
     if (!criteria.includeRemoved) query = query.where('status', '=', 'resident');
-    if (kanaKey !== undefined) query = query.where('kana_key', '>=', kanaKey).where('kana_key', '<', kanaKey + TOP);
+    if (kanaKey !== undefined && criteria.birthDate !== undefined) {
+      // A birth date narrows to a few dozen persons through the (birth_date, kana_key) index. As a range,
+      // the kana prefix is misestimated (the U+10FFFF bound defeats the statistics) and the planner
+      // walked thousands of kana entries instead; starts_with cannot use an index, so it does not.
+      query = query.where(sql<boolean>`starts_with(kana_key, ${kanaKey})`);
+    } else if (kanaKey !== undefined) {
+      query = query.where('kana_key', '>=', kanaKey).where('kana_key', '<', kanaKey + TOP);
+    }
     if (addressKey !== undefined) {
       query = query.where('address_key', '>=', addressKey).where('address_key', '<', addressKey + TOP);
     }
