@@ -60,7 +60,7 @@ export function bareQuery(c: ResidentSearchCriteria): RawBuilder<unknown> {
   };
   const where = [sql`lg_code = ${c.lgCode}`, sql`is_current = ${true}`, sql`status = ${'resident'}`];
   if (c.kana !== undefined && c.birthDate !== undefined)
-    where.push(sql`starts_with(kana_key, ${kanaSearchKey(c.kana)})`);
+    where.push(sql`starts_with(kana_key || '', ${kanaSearchKey(c.kana)})`);
   else if (c.kana !== undefined) where.push(range('kana_key', c.kana, kanaSearchKey));
   if (c.address !== undefined) where.push(range('address_key', c.address));
   if (c.birthDate !== undefined) where.push(sql`birth_date = ${c.birthDate}`);
