@@ -72,7 +72,9 @@ export async function registryTransferRoutes(fastify: FastifyInstance, { db }: {
               ? { code: error.code, message: error.message, ...error.details }
               : { code: 'INTERNAL', message: 'the import failed; see the service log' },
           ).then(() => {
-            if (!isAppError(error)) request.log.error({ err: error, jobId }, 'import failed');
+            // The driver's message can quote a COPY line (personal data): log the code only.
+            if (!isAppError(error))
+              request.log.error({ jobId, code: (error as { code?: unknown }).code ?? 'unknown' }, 'import failed');
           }),
         )
         .finally(() => running.delete(jobId));
