@@ -108,7 +108,7 @@ describe('parseResidentsV1: file structure', () => {
     expect(records).toHaveLength(1);
   });
 
-  it('CSV_SYNTAX for a quote inside an unquoted field, at the line csv-parse reports', () => {
+  it('CSV_SYNTAX for a quote inside an unquoted field, at its line', () => {
     const text = csvFile([demoRow(1), demoRow(2, { given_name: 'x' })]).replace(',x,', ',デモ"x",');
     expect(where(text)).toEqual([{ line: 3, column: 5, field: 'given_name', code: 'CSV_SYNTAX' }]);
   });
