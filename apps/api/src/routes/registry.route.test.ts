@@ -137,6 +137,14 @@ describe('registry API', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('VALIDATION_FAILED');
     expect(bad.body).not.toMatch(/at \w+ \(|\.ts:\d+/);
+    const typed = await post('/api/v1/registry/movements/correction', officer, {
+      personId: '0000000019',
+      kind: 'ex-officio-correction',
+      changes: { familyName: 12 },
+      reason: '職権',
+    });
+    expect(typed.statusCode).toBe(400);
+    expect(typed.json().error.details.problems).toEqual([{ field: 'changes.familyName', message: 'must be a string' }]);
     const refused = await post('/api/v1/registry/movements/move-in', clerk, {});
     expect(refused.statusCode).toBe(403);
     const rule = await post('/api/v1/registry/movements/move-in', officer, {

@@ -37,6 +37,7 @@ export function itemProblems(items: ResidentItems, prefix: string, today: string
     if (value !== null && !isCalendarDate(value)) add(field, 'is not a calendar date (expected YYYY-MM-DD)');
   }
   if (isCalendarDate(items.birthDate) && items.birthDate > today) add('birthDate', 'is in the future');
+  if (![0, 1, 2, 9].includes(items.sex)) add('sex', 'must be 0, 1, 2 or 9 (ISO 5218)');
   if (items.becameResidentOn < items.birthDate) add('becameResidentOn', 'is before the birth date');
   if (items.postalCode !== null && !POSTAL.test(items.postalCode)) add('postalCode', 'must be NNN-NNNN');
   if (items.residentCode !== null && !RESIDENT_CODE.test(items.residentCode)) add('residentCode', 'must be 11 digits');

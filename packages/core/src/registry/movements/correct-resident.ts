@@ -33,6 +33,16 @@ export const CORRECTABLE_ITEMS = [
 ] as const;
 export type CorrectableItem = (typeof CORRECTABLE_ITEMS)[number];
 
+/** Items that cannot be emptied by a correction. */
+const REQUIRED: ReadonlySet<string> = new Set([
+  'familyName',
+  'givenName',
+  'birthDate',
+  'sex',
+  'becameResidentOn',
+  'kanaCertified',
+]);
+
 export type CorrectionKind =
   | 'ex-officio-correction'
   | 'clerical-error-correction'
@@ -70,6 +80,16 @@ export async function correctResident(
         message: 'cannot be corrected (use the movement for it)',
       })),
     });
+  }
+  const mistyped = Object.entries(input.changes).flatMap(([key, value]) => {
+    const expected = key === 'kanaCertified' ? 'boolean' : key === 'sex' ? 'number' : 'string';
+    const ok = typeof value === expected || (value === null && expected === 'string' && !REQUIRED.has(key));
+    return ok
+      ? []
+      : [{ field: `changes.${key}`, message: `must be a ${expected}${REQUIRED.has(key) ? '' : ' or null'}` }];
+  });
+  if (mistyped.length > 0) {
+    throw new AppError('VALIDATION_FAILED', `${mistyped.length} field(s) are invalid`, { problems: mistyped });
   }
   const today = todayInJapan();
   return inMovementTransaction(db, input.lgCode, async (trx, commit) => {

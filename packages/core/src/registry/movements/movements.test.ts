@@ -376,6 +376,35 @@ describe('registry movements', () => {
       correctResident(db, clerk, {
         lgCode: LG,
         personId: id,
+        kind: 'ex-officio-correction',
+        // biome-ignore lint/suspicious/noExplicitAny: the API may send anything
+        changes: { familyName: 12, sex: 5, kanaCertified: 'yes', aliasName: null } as any,
+        reason: '職権',
+      }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: {
+        problems: [
+          { field: 'changes.familyName', message: 'must be a string' },
+          { field: 'changes.kanaCertified', message: 'must be a boolean' },
+        ],
+      },
+    });
+    await expect(
+      correctResident(db, clerk, {
+        lgCode: LG,
+        personId: id,
+        kind: 'ex-officio-correction',
+        changes: { sex: 5 as 1 },
+        reason: '職権',
+      }),
+    ).rejects.toMatchObject({
+      details: { problems: [{ field: 'changes.sex', message: 'must be 0, 1, 2 or 9 (ISO 5218)' }] },
+    });
+    await expect(
+      correctResident(db, clerk, {
+        lgCode: LG,
+        personId: id,
         kind: 'minor-correction',
         changes: { givenName: '太郎' },
         reason: '確認',
