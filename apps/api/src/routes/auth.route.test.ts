@@ -46,6 +46,8 @@ describe('card login over HTTP', () => {
 
   const post = (url: string, payload: object, cookie?: string) =>
     app.inject({ method: 'POST', url, payload, headers: cookie ? { cookie } : {} });
+  // Always a different string (replacing the end with a fixed "AA" left it unchanged 1 time in 4,096).
+  const tampered = (challenge: string) => `${challenge.slice(0, -1)}${challenge.endsWith('A') ? 'B' : 'A'}`;
   async function login(tamper = false, cookie?: string) {
     const { challengeId, challenge } = (await post('/api/v1/auth/card/challenge', { lgCode: LG })).json();
     return post(
@@ -54,7 +56,7 @@ describe('card login over HTTP', () => {
         lgCode: LG,
         challengeId,
         certificate: await readFile(path.join(dir, 'card', 'cert.pem'), 'utf8'),
-        signature: await signChallenge(path.join(dir, 'card'), tamper ? `${challenge.slice(0, -2)}AA` : challenge),
+        signature: await signChallenge(path.join(dir, 'card'), tamper ? tampered(challenge) : challenge),
       },
       cookie,
     );
