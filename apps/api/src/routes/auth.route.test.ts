@@ -46,8 +46,9 @@ describe('card login over HTTP', () => {
 
   const post = (url: string, payload: object, cookie?: string) =>
     app.inject({ method: 'POST', url, payload, headers: cookie ? { cookie } : {} });
-  // Always a different string (replacing the end with a fixed "AA" left it unchanged 1 time in 4,096).
-  const tampered = (challenge: string) => `${challenge.slice(0, -1)}${challenge.endsWith('A') ? 'B' : 'A'}`;
+  // Always a different, still canonical base64url string: the first character carries 6 full bits (the
+  // last one does not), and a fixed replacement left the challenge unchanged 1 time in 4,096.
+  const tampered = (challenge: string) => `${challenge.startsWith('A') ? 'B' : 'A'}${challenge.slice(1)}`;
   async function login(tamper = false, cookie?: string) {
     const { challengeId, challenge } = (await post('/api/v1/auth/card/challenge', { lgCode: LG })).json();
     return post(
