@@ -59,17 +59,7 @@ export async function lockHousehold(
   lgCode: string,
   householdId: string,
 ): Promise<ResidentRecord[]> {
-  const rows = await trx
-    .selectFrom('resident_record')
-    .selectAll()
-    .where('lg_code', '=', lgCode)
-    .where('household_id', '=', householdId)
-    .where('is_current', '=', true)
-    .where('status', '=', 'resident')
-    .orderBy('household_order')
-    .orderBy('person_id')
-    .forUpdate()
-    .execute();
+  const rows = await householdQuery(trx, lgCode, householdId).forUpdate().execute();
   return rows.map(fromRow);
 }
 
@@ -78,7 +68,12 @@ export async function findHouseholdMembers(
   lgCode: string,
   householdId: string,
 ): Promise<ResidentRecord[]> {
-  const rows = await db
+  const rows = await householdQuery(db, lgCode, householdId).execute();
+  return rows.map(fromRow);
+}
+
+function householdQuery(db: Executor, lgCode: string, householdId: string) {
+  return db
     .selectFrom('resident_record')
     .selectAll()
     .where('lg_code', '=', lgCode)
@@ -86,9 +81,7 @@ export async function findHouseholdMembers(
     .where('is_current', '=', true)
     .where('status', '=', 'resident')
     .orderBy('household_order')
-    .orderBy('person_id')
-    .execute();
-  return rows.map(fromRow);
+    .orderBy('person_id');
 }
 
 /** Writes new versions: the persons' current versions lose the mark, the new ones get it. */
