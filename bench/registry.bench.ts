@@ -7,6 +7,7 @@ import { withBenchTarget } from './support/database';
 import type { BenchOptions } from './support/options';
 import { makeBenchFile, rawCopy, type TimedImport, timedImport, timeParse } from './support/registry-import';
 import { type Shape, searchCriteria, timeSearches } from './support/registry-search';
+import { serverFloor } from './support/registry-server-floor';
 import { round } from './support/stats';
 
 export const description =
@@ -53,6 +54,8 @@ export async function run(options: BenchOptions & { readonly residents?: string 
       say(`import: ${first.ms} ms; re-import of the same file`);
       const again = first.error ? null : await timedImport(db, LG, file.bytes);
       const current = await currentRecords(db);
+      say('server floor: the final rows alone, COPY FREEZE + the registry indexes');
+      const floor = first.error ? null : await serverFloor(target, LG, residents);
       const imported = {
         rows: residents,
         fileMb: round(file.bytes.length / 1e6),
@@ -61,6 +64,8 @@ export async function run(options: BenchOptions & { readonly residents?: string 
         parseAlone: parse,
         import: first,
         importVsRawCopy: round(raw.ms / first.ms, 3),
+        serverFloor: floor,
+        serverFloorVsRawCopy: floor ? round(raw.ms / floor.ms, 3) : null,
         reimport: again,
         currentRecordsAfter: current,
         residentRecordTableMb: await tableMb(db),
