@@ -41,7 +41,17 @@ export type AppErrorCode =
   | 'SUPPORT_MEASURE_BLOCKED'
   | 'IMPORT_INVALID'
   | 'IMPORT_JOB_NOT_FOUND'
-  | 'INDIVIDUAL_NUMBER_KEY_MISSING';
+  | 'INDIVIDUAL_NUMBER_KEY_MISSING'
+  // procedures and applications
+  | 'CATALOG_INVALID'
+  | 'PROCEDURE_NOT_FOUND'
+  | 'APPLICATION_NOT_FOUND'
+  | 'APPLICATION_STATE'
+  | 'ANSWERS_INVALID'
+  | 'DECLARATION_REQUIRED'
+  | 'ATTACHMENT_INVALID'
+  | 'DOCUMENT_NOT_FOUND'
+  | 'WEBHOOK_NOT_FOUND';
 
 export interface FieldProblem {
   readonly field: string;

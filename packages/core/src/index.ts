@@ -1,7 +1,10 @@
 export * from './access';
 export { type Actor, type ActorKind, type NetworkZone, operatorActor, systemActor } from './actor';
+export * from './applications';
 export * from './audit';
 export { AppError, type AppErrorCode, type FieldProblem, isAppError } from './errors';
+export * from './events';
 export * from './identity';
+export * from './procedures';
 export * from './registry';
 export * from './tenants';

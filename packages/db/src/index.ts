@@ -20,4 +20,9 @@ export {
 } from './migrator';
 export { checkReadiness, type Readiness } from './readiness';
 export type { AuditLogTable, DB, SessionMethod, TenantTable } from './schema';
+export type {
+  ApplicationDocumentKind,
+  ApplicationEventKind,
+  ApplicationStatus,
+} from './schema-procedures';
 export { findTenantKeyViolations, GLOBAL_TABLES, type TenantKeyViolation } from './tenant-key-invariant';

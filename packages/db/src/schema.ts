@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import { PROCEDURES_SCHEMA_COLUMNS, type ProceduresDB } from './schema-procedures';
 
 /**
  * Kysely's view of the schema. Written by hand beside the SQL migrations; the test
@@ -277,7 +278,7 @@ export interface RegistryImportJobTable {
   operator_id: string;
 }
 
-export interface DB {
+export interface DB extends ProceduresDB {
   tenant: TenantTable;
   schema_migration: SchemaMigrationTable;
   audit_log: AuditLogTable;
@@ -476,4 +477,5 @@ export const SCHEMA_COLUMNS = {
     'finished_at',
     'operator_id',
   ],
+  ...PROCEDURES_SCHEMA_COLUMNS,
 } as const satisfies { [T in keyof DB]: ReadonlyArray<keyof DB[T]> };

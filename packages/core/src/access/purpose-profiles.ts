@@ -15,6 +15,23 @@ export interface PurposeProfile {
   readonly fields: readonly string[];
 }
 
+/** What an application about the applicant and their household may be filled in with. */
+const APPLICANT_AND_HOUSEHOLD = [
+  'personId',
+  'familyName',
+  'givenName',
+  'familyNameKana',
+  'givenNameKana',
+  'birthDate',
+  'sex',
+  'postalCode',
+  'address',
+  'addressDetail',
+  'householdId',
+  'relationship',
+  'status',
+] as const;
+
 export const PURPOSE_PROFILES: readonly PurposeProfile[] = [
   {
     // The registry's own work (記載, 修正, 照会 at the 市民課 counter): every item of the record.
@@ -71,6 +88,7 @@ export const PURPOSE_PROFILES: readonly PurposeProfile[] = [
       'givenNameKana',
       'birthDate',
       'sex',
+      'postalCode',
       'address',
       'addressDetail',
       'householdId',
@@ -84,6 +102,32 @@ export const PURPOSE_PROFILES: readonly PurposeProfile[] = [
     dataCategory: 'basic-resident-record',
     legalBasis: '児童手当法 / 住民基本台帳法第1条',
     fields: ['personId', 'familyName', 'givenName', 'birthDate', 'address', 'householdId', 'relationship', 'status'],
+  },
+  {
+    // 子ども医療費助成, 保育所等の利用 (the municipality's child welfare services).
+    purpose: 'child-welfare-services',
+    dataCategory: 'basic-resident-record',
+    legalBasis: '児童福祉法第24条 / 子ども医療費助成条例',
+    fields: APPLICANT_AND_HOUSEHOLD,
+  },
+  {
+    purpose: 'national-health-insurance',
+    dataCategory: 'basic-resident-record',
+    legalBasis: '国民健康保険法第9条',
+    fields: APPLICANT_AND_HOUSEHOLD,
+  },
+  {
+    purpose: 'long-term-care-insurance',
+    dataCategory: 'basic-resident-record',
+    legalBasis: '介護保険法第27条',
+    fields: APPLICANT_AND_HOUSEHOLD,
+  },
+  {
+    // Services a resident asks for (粗大ごみ, 道路の通報): only what reaches them.
+    purpose: 'municipal-services',
+    dataCategory: 'basic-resident-record',
+    legalBasis: '本人の申込み（個人情報保護法第69条第1項）',
+    fields: ['familyName', 'givenName', 'familyNameKana', 'givenNameKana', 'postalCode', 'address', 'addressDetail'],
   },
   {
     purpose: 'tax-assessment',

@@ -30,11 +30,29 @@ export const ROLES: Readonly<Record<string, readonly Grant[]>> = {
       zones: ['individual-number'],
     },
   ],
+  // Department staff handling applications: cases of the departments they work for, never special
+  // categories (welfare, health) unless their role says so.
   'case-worker': [
     {
-      permissions: ['procedure.*'],
+      permissions: ['procedure.case.*'],
       departments: ['*'],
-      maxSensitivity: 'personal',
+      maxSensitivity: 'sensitive',
+      zones: ['lgwan', 'individual-number'],
+    },
+  ],
+  'welfare-case-worker': [
+    {
+      permissions: ['procedure.case.*'],
+      departments: ['long-term-care', 'child-support', 'childcare', 'health-insurance'],
+      maxSensitivity: 'special',
+      zones: ['lgwan', 'individual-number'],
+    },
+  ],
+  'procedure-admin': [
+    {
+      permissions: ['procedure.catalog.manage'],
+      departments: ['*'],
+      maxSensitivity: 'internal',
       zones: ['lgwan', 'individual-number'],
     },
   ],
@@ -42,7 +60,12 @@ export const ROLES: Readonly<Record<string, readonly Grant[]>> = {
     { permissions: ['audit.*'], departments: ['*'], maxSensitivity: 'internal', zones: ['lgwan', 'individual-number'] },
   ],
   'it-admin': [
-    { permissions: ['tenant.*', 'staff.manage'], departments: ['*'], maxSensitivity: 'internal', zones: ['lgwan'] },
+    {
+      permissions: ['tenant.*', 'staff.manage', 'webhook.manage'],
+      departments: ['*'],
+      maxSensitivity: 'internal',
+      zones: ['lgwan'],
+    },
   ],
 };
 

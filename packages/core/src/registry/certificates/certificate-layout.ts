@@ -1,4 +1,3 @@
-import { type CertificateContent, footerText } from './certificate-text';
 import {
   type Advance,
   type Block,
@@ -10,7 +9,8 @@ import {
   type Row,
   textLines,
   wrapText,
-} from './pdf-layout';
+} from '../../pdf/pdf-layout';
+import { type CertificateContent, footerText } from './certificate-text';
 import type { CertificateField } from './person-fields';
 
 const TITLE_SIZE = 16;

@@ -2,12 +2,12 @@ import { execFileSync } from 'node:child_process';
 import type { Database } from '@madoguchi/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAuditRecords } from '../../audit';
+import { popplerAvailable } from '../../pdf/poppler.testing';
 import { addDays, todayInJapan } from '../clock';
 import { recordDeath, recordMoveIn } from '../movements';
 import { setSupportMeasure } from '../support-measures';
 import { clerk, DEMO_ADDRESS, LG, person, registryTestDatabase } from '../test-fixtures';
 import { issueCertificate } from '.';
-import { popplerAvailable } from './poppler.testing';
 
 const today = todayInJapan();
 const text = (pdf: Uint8Array) => execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');

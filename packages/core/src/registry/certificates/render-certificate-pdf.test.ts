@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDocumentFont } from '../../pdf/document-font';
+import { popplerAvailable } from '../../pdf/poppler.testing';
 import { ALL, input, KATSUO, person } from './certificate-fixtures';
-import { loadCertificateFont } from './certificate-font';
-import { popplerAvailable } from './poppler.testing';
 import { type CertificateRenderInput, renderCertificatePdf } from './render-certificate-pdf';
 
 const run = promisify(execFile);
@@ -139,7 +139,7 @@ describe.runIf(withPoppler)('renderCertificatePdf', () => {
 
   it('extracts an IVS that has a glyph of its own (葛󠄂, not in the main cmap)', async (context) => {
     // The gothic fallback font does not have this MJ variant; CI renders with IPAmj明朝.
-    if ((await loadCertificateFont()).name !== 'IPAmjMincho') context.skip();
+    if ((await loadDocumentFont()).name !== 'IPAmjMincho') context.skip();
     const { text } = await rendered({ records: [person({ personId: 'P9', givenName: '葛\u{E0102}' })] });
     expect(text).toMatch(/𠮷田\s+葛\u{E0102}/u);
   });

@@ -1,11 +1,11 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import { subsetDocumentFont } from '../../pdf/font-subset';
+import { rewriteFontMaps } from '../../pdf/pdf-font-maps';
+import { PAGE, type PlacedOp } from '../../pdf/pdf-layout';
 import { layoutCertificate } from './certificate-layout';
 import type { CertificateRenderInput } from './certificate-render.types';
 import { buildCertificateContent, contentStrings } from './certificate-text';
-import { subsetCertificateFont } from './font-subset';
-import { rewriteFontMaps } from './pdf-font-maps';
-import { PAGE, type PlacedOp } from './pdf-layout';
 
 export type {
   CertificateKind,
@@ -57,7 +57,7 @@ function setMetadata(pdfDoc: PDFDocument, title: string, issuedOn: string): void
  */
 export async function renderCertificatePdf(input: CertificateRenderInput): Promise<Uint8Array> {
   const content = buildCertificateContent(input);
-  const subset = await subsetCertificateFont(contentStrings(content));
+  const subset = await subsetDocumentFont(contentStrings(content));
   const pages = layoutCertificate(content, subset.advance);
 
   const pdfDoc = await PDFDocument.create({ updateMetadata: false });

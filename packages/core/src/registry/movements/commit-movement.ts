@@ -108,11 +108,11 @@ type Commit = (actor: Actor, draft: MovementDraft) => Promise<MovementResult>;
  * transaction commits every household touched is checked to have exactly one 世帯主.
  */
 export async function inMovementTransaction<T>(
-  db: Database,
+  scope: MovementScope,
   lgCode: string,
   fn: (trx: Transaction<DB>, commit: Commit) => Promise<T>,
 ): Promise<T & { householdsWithoutHead: string[] }> {
-  return db.kysely.transaction().execute(async (trx) => {
+  const run = async (trx: Transaction<DB>) => {
     const results: MovementResult[] = [];
     const value = await fn(trx, async (actor, draft) => {
       const result = await commitMovement(trx, actor, draft);
@@ -122,5 +122,13 @@ export async function inMovementTransaction<T>(
     const households = [...new Set(results.flatMap((r) => r.households))];
     const householdsWithoutHead = await checkHouseholdHeads(trx, lgCode, households);
     return { ...value, householdsWithoutHead };
-  });
+  };
+  return 'kysely' in scope ? scope.kysely.transaction().execute(run) : run(scope);
 }
+
+/**
+ * Where a movement runs: its own transaction on the database, or a transaction the caller holds,
+ * when the movement is part of a larger change (an approved 転居届 records the relocation in the
+ * transaction of the decision).
+ */
+export type MovementScope = Database | Transaction<DB>;

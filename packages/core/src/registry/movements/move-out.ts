@@ -1,8 +1,7 @@
-import type { Database } from '@madoguchi/db';
 import type { Actor } from '../../actor';
 import type { ResidentRecord } from '../resident.types';
 import { refuse } from '../resident-items.validation';
-import { inMovementTransaction, type MovementResult } from './commit-movement';
+import { inMovementTransaction, type MovementResult, type MovementScope } from './commit-movement';
 import { itemsOf, remainingAfter } from './household-rules';
 import { lockMembers } from './lock-members';
 import type { Relationships } from './movement.types';
@@ -43,7 +42,7 @@ export interface MoveOutResult extends MovementResult {
 }
 
 /** 転出 (sections 640–670): removes the persons as of the planned move date and gives the 転出証明書 data. */
-export async function recordMoveOut(db: Database, actor: Actor, input: MoveOutInput): Promise<MoveOutResult> {
+export async function recordMoveOut(db: MovementScope, actor: Actor, input: MoveOutInput): Promise<MoveOutResult> {
   checkDates(input.plannedMoveOn, input.notifiedOn, { effectiveMayBeFuture: true });
   if (!input.plannedDestination.trim()) {
     refuse('DESTINATION_REQUIRED', 'a move-out needs the planned destination (転出予定先)', {

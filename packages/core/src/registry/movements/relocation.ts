@@ -1,9 +1,8 @@
-import type { Database } from '@madoguchi/db';
 import type { Actor } from '../../actor';
 import { registryIdFromSerial } from '../ids';
 import { assertNoProblems, itemProblems, refuse } from '../resident-items.validation';
 import { reserveSerials } from '../resident-record.repository';
-import { inMovementTransaction, type MovementResult } from './commit-movement';
+import { inMovementTransaction, type MovementResult, type MovementScope } from './commit-movement';
 import { checkRelationships, itemsOf, remainingAfter, reorder } from './household-rules';
 import { lockMembers } from './lock-members';
 import type { AddressInput, Relationships } from './movement.types';
@@ -29,7 +28,11 @@ export interface RelocationResult extends MovementResult {
 }
 
 /** 転居 (sections 630, 720): a move within the municipality, of a household or of some of its members. */
-export async function recordRelocation(db: Database, actor: Actor, input: RelocationInput): Promise<RelocationResult> {
+export async function recordRelocation(
+  db: MovementScope,
+  actor: Actor,
+  input: RelocationInput,
+): Promise<RelocationResult> {
   const { today, lateNotification } = checkDates(input.effectiveOn, input.notifiedOn);
   return inMovementTransaction(db, input.lgCode, async (trx, commit) => {
     const members = await lockMembers(trx, input.lgCode, input.householdId);

@@ -1,4 +1,4 @@
-import { characters } from './certificate-glyphs';
+import { characters } from './glyphs';
 
 /** A4 portrait in points, and the frame the content flows in. */
 export const PAGE = { width: 595.28, height: 841.89, marginX: 48, marginTop: 48, marginBottom: 56 } as const;

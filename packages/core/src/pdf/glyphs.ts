@@ -29,7 +29,7 @@ export function formatCodePoints(text: string): string {
 }
 
 /**
- * A certificate must print every character of the record: one the font lacks is an error, never
+ * A certificate or notice must print every character of the record: one the font lacks is an error, never
  * a blank. A variation sequence the font does not register draws its base character, as Unicode
  * prescribes, and keeps its selector in the text layer: IPAmj明朝 registers the Moji_Joho sequences
  * (葛 U+E0102–E0108) but not the Adobe-Japan1 ones (葛 U+E0100, U+E0101), and records hold both.
@@ -42,7 +42,7 @@ export function assertFontCovers(font: Font, strings: readonly string[]): void {
     const base = character.codePointAt(0) ?? 0;
     // A selector with nothing before it to select is not a character either.
     if (isVariationSelector(base) || !font.hasGlyphForCodePoint(base)) {
-      throw new Error(`certificate text has a character the font lacks: ${formatCodePoints(character)}`);
+      throw new Error(`document text has a character the font lacks: ${formatCodePoints(character)}`);
     }
   }
 }

@@ -2,8 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-/** A font file to embed in certificates, with the licence it is shipped under. */
-export interface CertificateFont {
+/** A font file to embed in documents (certificates, notices), with the licence it is shipped under. */
+export interface DocumentFont {
   readonly name: string;
   readonly bytes: Uint8Array;
   readonly licence: string;
@@ -26,7 +26,7 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
-async function readCertificateFont(): Promise<CertificateFont> {
+async function readDocumentFont(): Promise<DocumentFont> {
   if (await isFile(IPAMJ_MINCHO_PATH)) {
     return {
       name: 'IPAmjMincho',
@@ -42,11 +42,11 @@ async function readCertificateFont(): Promise<CertificateFont> {
   };
 }
 
-let cached: Promise<CertificateFont> | undefined;
+let cached: Promise<DocumentFont> | undefined;
 
 /** The font files are 4–46 MB, so they are read once per process. */
-export function loadCertificateFont(): Promise<CertificateFont> {
-  cached ??= readCertificateFont().catch((error: unknown) => {
+export function loadDocumentFont(): Promise<DocumentFont> {
+  cached ??= readDocumentFont().catch((error: unknown) => {
     cached = undefined;
     throw error;
   });

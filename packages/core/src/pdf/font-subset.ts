@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import fontkit, { type Font } from '@pdf-lib/fontkit';
 import subsetFont from 'subset-font';
-import { loadCertificateFont } from './certificate-font';
-import { assertFontCovers } from './certificate-glyphs';
+import { loadDocumentFont } from './document-font';
+import { assertFontCovers } from './glyphs';
 
 /** A font cut down to one document's characters, ready to embed whole. */
-export interface CertificateFontSubset {
+export interface DocumentFontSubset {
   readonly bytes: Uint8Array;
   readonly font: Font;
   /** 'ABCDEF+IPAmjMincho': the tag marks a subset (ISO 32000 9.6.4); taken from a hash, so output is reproducible. */
@@ -23,8 +23,8 @@ function subsetTag(bytes: Uint8Array): string {
  * Subsets with HarfBuzz (subset-font) because pdf-lib's own subsetter breaks CJK fonts, then checks
  * the subset holds every character: HarfBuzz leaves out what the font lacks without a word.
  */
-export async function subsetCertificateFont(strings: readonly string[]): Promise<CertificateFontSubset> {
-  const source = await loadCertificateFont();
+export async function subsetDocumentFont(strings: readonly string[]): Promise<DocumentFontSubset> {
+  const source = await loadDocumentFont();
   // subset-font and fontkit tell formats apart with Buffer methods, so a plain Uint8Array will not do.
   const { buffer, byteOffset, byteLength } = source.bytes;
   const bytes = await subsetFont(Buffer.from(buffer, byteOffset, byteLength), strings.join(''), {

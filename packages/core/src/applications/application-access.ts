@@ -1,0 +1,97 @@
+import type { Database, DB } from '@madoguchi/db';
+import type { Transaction } from 'kysely';
+import type { StaffPrincipal } from '../access/access.types';
+import { authorizeStaff } from '../access/authorize';
+import type { Actor } from '../actor';
+import { appendAudit } from '../audit';
+import { AppError } from '../errors';
+import { findVersion, type StoredProcedureVersion } from '../procedures/procedure.repository';
+import { findApplication } from './application.repository';
+import type { Application } from './application.types';
+
+/** Who looks at an application: its applicant, or staff with their grants. */
+export type Viewer =
+  | { readonly kind: 'resident'; readonly personId: string }
+  | { readonly kind: 'staff'; readonly principal: StaffPrincipal };
+
+/** What staff may do with a case; each is checked against the case's department and sensitivity. */
+export type CasePermission = 'procedure.case.read' | 'procedure.case.handle' | 'procedure.case.decide';
+
+export interface LoadedApplication {
+  readonly application: Application;
+  readonly procedure: StoredProcedureVersion;
+}
+
+const notFound = () =>
+  new AppError('APPLICATION_NOT_FOUND', 'no such application (or not yours to see)', { field: 'applicationId' });
+
+/**
+ * Loads an application for someone entitled to it, or fails the same way whether it does not exist or
+ * is not theirs (APPLICATION_NOT_FOUND: nobody learns that someone else applied). Staff need the
+ * permission for the case's department at its sensitivity; a refusal is an audit row of its own,
+ * committed even though the request fails. Staff do not see a resident's draft unless they entered it.
+ * Called before the use case's transaction (the embedded engine has one session: a refusal's own
+ * transaction cannot open inside another); the use case then locks the row with `lockApplication`.
+ */
+export async function loadForViewer(
+  db: Database,
+  actor: Actor,
+  input: { readonly lgCode: string; readonly applicationId: string },
+  viewer: Viewer,
+  permission: CasePermission = 'procedure.case.read',
+): Promise<LoadedApplication> {
+  if (!/^[0-9a-f-]{36}$/.test(input.applicationId)) throw notFound();
+  const application = await findApplication(db.kysely, input.lgCode, input.applicationId);
+  if (!application) throw notFound();
+  if (viewer.kind === 'resident') {
+    if (application.applicantPersonId !== viewer.personId) throw notFound();
+  } else if (application.status === 'draft' && application.enteredBy !== viewer.principal.staffId) {
+    throw notFound();
+  }
+  const procedure = await findVersion(db.kysely, input.lgCode, application.procedureId, application.procedureVersion);
+  if (!procedure) throw new Error('an application refers to a procedure version that does not exist');
+  if (viewer.kind === 'staff') {
+    const decision = authorizeStaff(viewer.principal, {
+      permission,
+      sensitivity: procedure.definition.sensitivity,
+      department: application.department,
+    });
+    if (!decision.allowed) {
+      await db.kysely.transaction().execute((trx) =>
+        appendAudit(trx, actor, [
+          {
+            lgCode: input.lgCode,
+            action: permission,
+            purpose: 'access-control',
+            result: 'denied',
+            details: { reason: decision.reason, applicationId: input.applicationId },
+          },
+        ]),
+      );
+      throw new AppError('ACCESS_DENIED', 'your roles do not allow this for this department', {
+        department: application.department,
+      });
+    }
+  }
+  return { application, procedure };
+}
+
+/** The application again, row-locked in the use case's transaction, with its status now. */
+export async function lockApplication(
+  trx: Transaction<DB>,
+  lgCode: string,
+  applicationId: string,
+): Promise<Application> {
+  const application = await findApplication(trx, lgCode, applicationId, true);
+  if (!application) throw notFound();
+  return application;
+}
+
+/** Refuses a change the application's status does not allow (APPLICATION_STATE, with the status). */
+export function requireStatus(application: Application, allowed: readonly Application['status'][], what: string): void {
+  if (!allowed.includes(application.status)) {
+    throw new AppError('APPLICATION_STATE', `cannot ${what}: the application is ${application.status}`, {
+      status: application.status,
+    });
+  }
+}

@@ -1,0 +1,109 @@
+import type { Database } from '@madoguchi/db';
+import type { Actor } from '../actor';
+import { appendAudit } from '../audit';
+import { AppError } from '../errors';
+import { recordOutboxEvent } from '../events/outbox';
+import { conditionHolds } from '../procedures/conditions';
+import { addDays, todayInJapan } from '../registry/clock';
+import { appendEvent, findDocuments, nextReceiptSerial, updateApplication } from './application.repository';
+import { loadForViewer, lockApplication, requireStatus, type Viewer } from './application-access';
+import { type AnswerProblem, answerProblems, pruneHiddenAnswers } from './form-logic';
+
+export interface SubmitApplicationInput {
+  readonly lgCode: string;
+  readonly applicationId: string;
+  /** The applicant confirmed the declaration (申請内容に相違ありません). */
+  readonly declaration: boolean;
+}
+
+export interface SubmittedApplication {
+  readonly applicationId: string;
+  readonly receiptNo: string;
+  readonly submittedAt: Date;
+  readonly dueOn: string;
+}
+
+/**
+ * Submits a draft: the answers of pages that do not apply are dropped, the rest must satisfy the
+ * schema (ANSWERS_INVALID lists every problem) and each required attachment must be there. Then, in
+ * one transaction: a 受付番号, the target date, the history event, the audit row and the outbox event.
+ * The PDF copy is made when first asked for (a pure function of what is stored here).
+ */
+export async function submitApplication(
+  db: Database,
+  actor: Actor,
+  input: SubmitApplicationInput,
+  viewer: Viewer,
+): Promise<SubmittedApplication> {
+  if (input.declaration !== true) {
+    throw new AppError('DECLARATION_REQUIRED', 'confirm the declaration to submit', { field: 'declaration' });
+  }
+  const { procedure } = await loadForViewer(db, actor, input, viewer, 'procedure.case.handle');
+  const definition = procedure.definition;
+  return db.kysely.transaction().execute(async (trx) => {
+    const application = await lockApplication(trx, input.lgCode, input.applicationId);
+    requireStatus(application, ['draft'], 'submit');
+    const answers = pruneHiddenAnswers(definition, application.answers);
+    const key = `${input.lgCode}/${procedure.procedureId}/${procedure.version}`;
+    const problems: AnswerProblem[] = answerProblems(key, definition, answers);
+    const attached = new Set((await findDocuments(trx, input.lgCode, input.applicationId)).map((d) => d.attachmentId));
+    for (const attachment of definition.attachments) {
+      const applies = !attachment.showIf || conditionHolds(attachment.showIf, answers);
+      if (applies && attachment.required && !attached.has(attachment.id)) {
+        problems.push({
+          field: `attachments.${attachment.id}`,
+          code: 'REQUIRED',
+          message: `attachments.${attachment.id} is required`,
+        });
+      }
+    }
+    if (problems.length > 0) {
+      throw new AppError('ANSWERS_INVALID', `${problems.length} answer(s) are missing or not valid`, { problems });
+    }
+    const submittedAt = new Date();
+    const today = todayInJapan(submittedAt);
+    const serial = await nextReceiptSerial(trx, input.lgCode, Number(today.slice(0, 4)));
+    const receiptNo = `${today.slice(0, 4)}-${String(serial).padStart(6, '0')}`;
+    const dueOn = addDays(today, definition.processingDays);
+    await updateApplication(trx, input.lgCode, input.applicationId, {
+      status: 'submitted',
+      answers,
+      receiptNo,
+      submittedAt,
+      dueOn,
+    });
+    await appendEvent(trx, input.lgCode, input.applicationId, {
+      kind: 'submitted',
+      statusAfter: 'submitted',
+      actorKind: actor.kind,
+      actorId: actor.id,
+      visibleToResident: true,
+      data: { receiptNo },
+    });
+    await recordOutboxEvent(trx, {
+      lgCode: input.lgCode,
+      type: 'jp.madoguchi.application.submitted',
+      subject: input.applicationId,
+      data: {
+        applicationId: input.applicationId,
+        procedureId: procedure.procedureId,
+        procedureVersion: procedure.version,
+        department: application.department,
+        receiptNo,
+        status: 'submitted',
+        channel: application.channel,
+      },
+    });
+    await appendAudit(trx, actor, [
+      {
+        lgCode: input.lgCode,
+        action: 'application.submit',
+        purpose: definition.prefillPurpose,
+        result: 'allowed',
+        subjectPersonIds: [application.applicantPersonId],
+        details: { applicationId: input.applicationId, procedureId: procedure.procedureId, receiptNo },
+      },
+    ]);
+    return { applicationId: input.applicationId, receiptNo, submittedAt, dueOn };
+  });
+}

@@ -1,0 +1,51 @@
+import type { Database } from '@madoguchi/db';
+import type { StaffPrincipal } from '../access/access.types';
+import type { Actor } from '../actor';
+import { syncProcedureCatalog } from '../procedures';
+import { addDays, todayInJapan } from '../registry/clock';
+import { recordMoveIn } from '../registry/movements';
+import { clerk, DEMO_ADDRESS, LG, person, registryTestDatabase } from '../registry/test-fixtures';
+import type { Viewer } from './application-access';
+
+/** A municipality with the standard catalog and one household: a parent and two children. */
+export async function applicationsTestDatabase(): Promise<{
+  db: Database;
+  parent: string;
+  children: [string, string];
+}> {
+  const db = await registryTestDatabase();
+  await syncProcedureCatalog(db, { kind: 'operator', id: 'test' }, LG);
+  const today = todayInJapan();
+  const moved = await recordMoveIn(db, clerk, {
+    lgCode: LG,
+    effectiveOn: addDays(today, -30),
+    notifiedOn: addDays(today, -30),
+    previousAddress: 'デモ県サンプル町1番',
+    destination: DEMO_ADDRESS,
+    persons: [
+      person({ givenName: '花子', sex: 2, birthDate: '1988-05-05' }),
+      person({ relationship: '子', givenName: '一郎', birthDate: addDays(today, -365 * 6) }),
+      person({ relationship: '子', givenName: '𠮷子', sex: 2, birthDate: addDays(today, -365 * 2) }),
+    ],
+  });
+  const [parent, first, second] = moved.personIds as [string, string, string];
+  return { db, parent, children: [first, second] };
+}
+
+export function residentOf(personId: string): {
+  actor: Actor;
+  viewer: Viewer & { readonly kind: 'resident'; readonly personId: string };
+} {
+  return {
+    actor: { kind: 'resident', id: personId, purpose: 'online-services' },
+    viewer: { kind: 'resident', personId },
+  };
+}
+
+export function caseWorker(departments: string[] = ['child-support'], roles = ['case-worker']) {
+  const principal: StaffPrincipal = { staffId: 'staff-cw-01', roles, departments, zone: 'lgwan' };
+  const actor: Actor = { kind: 'staff', id: principal.staffId, zone: 'lgwan', department: departments[0] };
+  return { principal, actor, viewer: { kind: 'staff', principal } as Viewer };
+}
+
+export { LG };
