@@ -1,9 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import type { DatabaseTarget } from '@madoguchi/db';
 import autocannon from 'autocannon';
+import { startBenchServer, stopBenchServer, waitForReady } from './support/bench-server';
 import { withBenchTarget } from './support/database';
 import type { BenchOptions } from './support/options';
 import { round } from './support/stats';
@@ -14,16 +10,14 @@ export const description =
 const CONNECTIONS = 20;
 /** Untimed load on each route first, so JIT and pools are warm for both. */
 const WARMUP_SECONDS = 1;
-const STARTUP_TIMEOUT_MS = 60_000;
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SERVER_SCRIPT = fileURLToPath(new URL('./support/serve-for-bench.ts', import.meta.url));
+const SERVER_SCRIPT = new URL('./support/serve-for-bench.ts', import.meta.url).href;
 
 export async function run(options: BenchOptions): Promise<object> {
   return withBenchTarget(options.engine, async (target) => {
     // The server stops itself even if this process is killed before it can stop it.
-    const child = startServer(target, 2 * (options.duration + WARMUP_SECONDS) + 120);
+    const child = startBenchServer(SERVER_SCRIPT, target, 2 * (options.duration + WARMUP_SECONDS) + 120);
     try {
-      const base = `http://127.0.0.1:${await waitForPort(child)}`;
+      const base = `http://127.0.0.1:${(await waitForReady(child)).port}`;
       await expectTenant(base);
       for (const path of ['/healthz', '/api/v1/tenants']) await load(`${base}${path}`, WARMUP_SECONDS);
       const healthz = figures(await load(`${base}/healthz`, options.duration));
@@ -39,55 +33,9 @@ export async function run(options: BenchOptions): Promise<object> {
         ratioTenantsToHealthz: round(tenants.requestsPerSecond / healthz.requestsPerSecond, 3),
       };
     } finally {
-      await stopServer(child);
+      await stopBenchServer(child);
     }
   });
-}
-
-function startServer(target: DatabaseTarget, maxSeconds: number): ChildProcess {
-  // `node --import tsx` rather than `npx tsx`: one process, so killing it kills the server.
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER_SCRIPT], {
-    cwd: ROOT,
-    stdio: ['pipe', 'pipe', 'inherit'],
-    env: {
-      ...process.env,
-      BENCH_ENGINE: target.engine,
-      BENCH_DATABASE_URL: target.engine === 'postgres' ? target.url : '',
-      BENCH_MAX_SECONDS: String(maxSeconds),
-    },
-  });
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  child.once('exit', () => process.off('exit', killOnExit));
-  return child;
-}
-
-function waitForPort(child: ChildProcess): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the server did not start within 60 s')), STARTUP_TIMEOUT_MS);
-    const fail = (error: Error) => {
-      clearTimeout(timer);
-      reject(error);
-    };
-    child.once('error', fail);
-    child.once('exit', (code, signal) => fail(new Error(`the server exited before listening (${code ?? signal})`)));
-    if (!child.stdout) return fail(new Error('the server has no stdout'));
-    createInterface({ input: child.stdout }).once('line', (line) => {
-      clearTimeout(timer);
-      const port = (JSON.parse(line) as { port?: unknown }).port;
-      if (typeof port === 'number') resolve(port);
-      else reject(new Error(`unexpected line from the server: ${line}`));
-    });
-  });
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 /** The full-stack route must really answer from the database, or its figure means nothing. */

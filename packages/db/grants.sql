@@ -22,7 +22,8 @@ BEGIN
     GRANT SELECT, INSERT ON support_measure, certificate_issuance TO madoguchi_app;
     -- Procedures: published versions never change; application history and documents are appended.
     GRANT SELECT, INSERT ON procedure_version, application_event, application_document, outbox_event TO madoguchi_app;
-    GRANT SELECT, INSERT, UPDATE ON application, application_counter, webhook_subscription, webhook_delivery TO madoguchi_app;
+    GRANT SELECT, INSERT, UPDATE ON application, webhook_subscription, webhook_delivery TO madoguchi_app;
+    GRANT USAGE ON SEQUENCE application_receipt_seq TO madoguchi_app;
     GRANT UPDATE (status) ON procedure_version TO madoguchi_app;
   END IF;
 END

@@ -13,18 +13,22 @@ import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerCookies } from './plugins/session-cookie';
 import { AJV_OPTIONS } from './plugins/validation';
 import { registerWebApp } from './plugins/web-app';
+import { applicationRoutes } from './routes/applications.route';
 import { auditRoutes } from './routes/audit.route';
 import { authRoutes } from './routes/auth.route';
+import { caseRoutes } from './routes/cases.route';
 import { emailCodeRoutes } from './routes/email-code.route';
 import { healthRoutes } from './routes/health.route';
 import { meRoutes } from './routes/me.route';
 import { movementRoutes } from './routes/movements.route';
 import { oidcRoutes } from './routes/oidc.route';
 import { passkeyRoutes } from './routes/passkey.route';
+import { procedureRoutes } from './routes/procedures.route';
 import { registryRoutes } from './routes/registry.route';
 import { registryTransferRoutes } from './routes/registry-transfer.route';
 import { staffAuthRoutes } from './routes/staff-auth.route';
 import { tenantRoutes } from './routes/tenants.route';
+import { webhookRoutes } from './routes/webhooks.route';
 
 export interface AppDeps {
   readonly db: Database;
@@ -106,6 +110,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(movementRoutes, { db: deps.db });
   await app.register(registryTransferRoutes, { db: deps.db });
+  await app.register(procedureRoutes, { db: deps.db });
+  await app.register(applicationRoutes, { db: deps.db });
+  await app.register(caseRoutes, { db: deps.db });
+  await app.register(webhookRoutes, { db: deps.db });
   await registerWebApp(app, deps.webRoot);
   await app.ready();
   return app;

@@ -16,7 +16,13 @@ export async function residentCookie(db: Database, personId: string, level: Assu
 }
 
 /** A staff account with the given roles and a session from a terminal in `zone`. */
-export async function staffCookie(db: Database, staffId: string, roles: string[], zone: NetworkZone): Promise<string> {
+export async function staffCookie(
+  db: Database,
+  staffId: string,
+  roles: string[],
+  zone: NetworkZone,
+  departments: string[] = ['citizen'],
+): Promise<string> {
   await db.kysely
     .insertInto('staff_account')
     .values({
@@ -25,7 +31,7 @@ export async function staffCookie(db: Database, staffId: string, roles: string[]
       login_name: staffId,
       password_hash: 'not-used-in-this-test',
       roles,
-      departments: ['citizen'],
+      departments,
     })
     .execute();
   const { token } = await createSession(db.kysely, {

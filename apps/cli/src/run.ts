@@ -4,6 +4,7 @@ import { certificatesCommand } from './commands/certificates';
 import { dbCommand } from './commands/db';
 import { demoCommand } from './commands/demo';
 import { devCaCommand } from './commands/dev-ca';
+import { proceduresCommand } from './commands/procedures';
 import { residentsCommand } from './commands/residents';
 import { serveCommand } from './commands/serve';
 import { staffCommand } from './commands/staff';
@@ -30,6 +31,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   residentsCommand(program, io);
   certificatesCommand(program, io);
   demoCommand(program, io);
+  proceduresCommand(program, io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT.OK;

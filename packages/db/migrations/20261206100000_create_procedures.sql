@@ -29,17 +29,11 @@ COMMENT ON COLUMN procedure_version.status IS 'published, or retired (the proced
 COMMENT ON COLUMN procedure_version.published_at IS 'When the version was published.';
 COMMENT ON COLUMN procedure_version.published_by IS 'Staff account or operator that published it.';
 
-CREATE TABLE application_counter (
-  lg_code    text    NOT NULL,
-  year       integer NOT NULL,
-  last_value bigint  NOT NULL,
-  CONSTRAINT application_counter_pkey PRIMARY KEY (lg_code, year),
-  CONSTRAINT application_counter_tenant_fkey FOREIGN KEY (lg_code) REFERENCES tenant (lg_code)
-);
-COMMENT ON TABLE application_counter IS 'Receipt numbers (受付番号) handed out per municipality and year.';
-COMMENT ON COLUMN application_counter.lg_code IS 'The municipality.';
-COMMENT ON COLUMN application_counter.year IS 'Calendar year (Japan time) of the submissions counted.';
-COMMENT ON COLUMN application_counter.last_value IS 'The last serial given in that year.';
+-- Receipt numbers come from one sequence: no row lock for concurrent submissions to queue on (a
+-- counter row per municipality held its lock until commit). A failed submission leaves a gap, which a
+-- 受付番号 (it only identifies an application) may have.
+CREATE SEQUENCE application_receipt_seq;
+COMMENT ON SEQUENCE application_receipt_seq IS 'Serials of 受付番号 (YYYY-NNNNNN), shared by all municipalities; gaps are allowed.';
 
 CREATE TABLE application (
   lg_code             text        NOT NULL,

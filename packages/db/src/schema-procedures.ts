@@ -38,12 +38,6 @@ export interface ProcedureVersionTable {
   published_by: string;
 }
 
-export interface ApplicationCounterTable {
-  lg_code: string;
-  year: number;
-  last_value: number;
-}
-
 export interface ApplicationTable {
   lg_code: string;
   application_id: string;
@@ -132,7 +126,6 @@ export interface WebhookDeliveryTable {
 
 export interface ProceduresDB {
   procedure_version: ProcedureVersionTable;
-  application_counter: ApplicationCounterTable;
   application: ApplicationTable;
   application_event: ApplicationEventTable;
   application_document: ApplicationDocumentTable;
@@ -153,7 +146,6 @@ export const PROCEDURES_SCHEMA_COLUMNS = {
     'published_at',
     'published_by',
   ],
-  application_counter: ['lg_code', 'year', 'last_value'],
   application: [
     'lg_code',
     'application_id',

@@ -2,6 +2,7 @@ import {
   AppError,
   formatResidentsV1,
   generateDemoResidents,
+  generateTotp,
   importResidents,
   operatorActor,
   parseLgCode,
@@ -9,6 +10,7 @@ import {
 } from '@madoguchi/core';
 import type { Command } from 'commander';
 import { type DatabaseFlags, withDatabase, withDatabaseOptions } from '../database-options';
+import { readDemoStaff } from '../demo-staff';
 import type { Io } from '../io';
 import { printResult } from '../output';
 import { createProgress } from '../progress';
@@ -25,6 +27,7 @@ export function demoCommand(program: Command, io: Io): void {
   const demo = program
     .command('demo')
     .description('synthetic demo data (obviously fake: デモ県デモ市, no individual numbers)');
+  demoStaffCodeCommand(demo, io);
   withDatabaseOptions(
     demo
       .command('seed')
@@ -58,6 +61,25 @@ export function demoCommand(program: Command, io: Io): void {
       () => `seeded ${lgCode}: ${result.inserted} new, ${result.updated} changed, ${result.unchanged} unchanged`,
     );
   });
+}
+
+/** `demo staff-code`: the current TOTP code of a demo staff account (the demo has no phone to read it from). */
+export function demoStaffCodeCommand(demo: Command, io: Io): void {
+  demo
+    .command('staff-code')
+    .description('print the current one-time code of a demo staff account (npm start made them)')
+    .requiredOption('--login-name <name>', 'demo-kosodate, demo-shimin or demo-admin')
+    .option('--json', 'print the result as JSON')
+    .action(async (flags: { loginName: string; json?: boolean }) => {
+      const account = (await readDemoStaff(io)).find((a) => a.loginName === flags.loginName);
+      if (!account) {
+        throw new AppError('VALIDATION_FAILED', `no demo staff account ${flags.loginName}: run npm start first`, {
+          option: '--login-name',
+        });
+      }
+      const code = generateTotp(account.totpSecret);
+      printResult(io, Boolean(flags.json), { loginName: account.loginName, code }, () => code);
+    });
 }
 
 /** Generates the population and loads it through the import path (validated, bulk, idempotent). */

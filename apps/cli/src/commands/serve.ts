@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '@madoguchi/api';
-import { DEMO_TENANT, ensureTenant, systemActor } from '@madoguchi/core';
+import { DEMO_TENANT, ensureTenant, startWebhookDispatcher, syncProcedureCatalog, systemActor } from '@madoguchi/core';
 import { checkReadiness, checkServiceRole, type Database, migrate, openDatabase } from '@madoguchi/db';
 import type { Command } from 'commander';
 import { type DatabaseFlags, describeDatabaseTarget, targetOf, withDatabaseOptions } from '../database-options';
+import { ensureDemoStaff } from '../demo-staff';
 import { UsageError } from '../errors';
 import type { Io } from '../io';
 import { type LoginMethodFlags, mailerOf, oidcProvidersOf, webauthnOf } from '../login-methods';
@@ -64,8 +65,11 @@ export function serveCommand(program: Command, io: Io): void {
         await app.listen({ host: flags.host, port });
         announce(io, flags, app.server.address(), describeDatabaseTarget(target));
         const stopCheckpoints = await checkpoints(db, flags, io, app.log);
+        // Events of the outbox go to the subscribed systems from this process (docs/adr/0013).
+        const stopWebhooks = startWebhookDispatcher(db, { log: app.log });
         const signal = await io.stopSignal;
         stopCheckpoints();
+        await stopWebhooks();
         app.log.info({ signal }, 'stopping');
       } finally {
         await app.close();
@@ -81,6 +85,8 @@ async function prepare(db: Database, flags: ServeFlags, io: Io): Promise<void> {
     await migrate(db);
     await ensureTenant(db, systemActor('serve --demo'), DEMO_TENANT);
     await seedDemoOnce(db, io);
+    await syncProcedureCatalog(db, systemActor('serve --demo'), DEMO_TENANT.lgCode);
+    await ensureDemoStaff(db, io);
   }
   const readiness = await checkReadiness(db);
   if (!readiness.ready) {

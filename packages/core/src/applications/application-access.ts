@@ -5,13 +5,14 @@ import { authorizeStaff } from '../access/authorize';
 import type { Actor } from '../actor';
 import { appendAudit } from '../audit';
 import { AppError } from '../errors';
+import type { AssuranceLevel } from '../identity/session/session.types';
 import { findVersion, type StoredProcedureVersion } from '../procedures/procedure.repository';
 import { findApplication } from './application.repository';
 import type { Application } from './application.types';
 
 /** Who looks at an application: its applicant, or staff with their grants. */
 export type Viewer =
-  | { readonly kind: 'resident'; readonly personId: string }
+  | { readonly kind: 'resident'; readonly personId: string; readonly assuranceLevel: AssuranceLevel }
   | { readonly kind: 'staff'; readonly principal: StaffPrincipal };
 
 /** What staff may do with a case; each is checked against the case's department and sensitivity. */
@@ -50,6 +51,12 @@ export async function loadForViewer(
   }
   const procedure = await findVersion(db.kysely, input.lgCode, application.procedureId, application.procedureVersion);
   if (!procedure) throw new Error('an application refers to a procedure version that does not exist');
+  if (viewer.kind === 'resident' && viewer.assuranceLevel < procedure.definition.minimumAssurance) {
+    // What the applicant gave needs the same login to see again as it needed to give.
+    throw new AppError('STEP_UP_REQUIRED', 'this application needs a stronger login', {
+      required: procedure.definition.minimumAssurance,
+    });
+  }
   if (viewer.kind === 'staff') {
     const decision = authorizeStaff(viewer.principal, {
       permission,

@@ -165,17 +165,10 @@ export async function findEvents(
   }));
 }
 
-/** The next 受付番号 of the year (row-locked, so concurrent submissions get distinct numbers). */
-export async function nextReceiptSerial(trx: Transaction<DB>, lgCode: string, year: number): Promise<number> {
-  const row = await trx
-    .insertInto('application_counter')
-    .values({ lg_code: lgCode, year, last_value: 1 })
-    .onConflict((oc) =>
-      oc.columns(['lg_code', 'year']).doUpdateSet({ last_value: sql`application_counter.last_value + 1` }),
-    )
-    .returning('last_value')
-    .executeTakeFirstOrThrow();
-  return row.last_value;
+/** The next 受付番号: the year (Japan time) and a serial from a sequence (no lock to queue on). */
+export async function nextReceiptNo(trx: Transaction<DB>, today: string): Promise<string> {
+  const { rows } = await sql<{ n: number }>`select nextval('application_receipt_seq') as n`.execute(trx);
+  return `${today.slice(0, 4)}-${String(rows[0]?.n).padStart(6, '0')}`;
 }
 
 export async function findDocuments(q: Q, lgCode: string, applicationId: string): Promise<ApplicationDocumentInfo[]> {

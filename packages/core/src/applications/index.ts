@@ -13,3 +13,4 @@ export { replyToApplication, withdrawApplication } from './resident-actions';
 export { type SaveAnswersInput, saveAnswers } from './save-answers';
 export { type StartApplicationInput, startApplication } from './start-application';
 export { type SubmitApplicationInput, type SubmittedApplication, submitApplication } from './submit-application';
+export { type SubmitNewApplicationInput, submitNewApplication } from './submit-new-application';

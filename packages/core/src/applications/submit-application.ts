@@ -1,13 +1,11 @@
 import type { Database } from '@madoguchi/db';
 import type { Actor } from '../actor';
-import { appendAudit } from '../audit';
 import { AppError } from '../errors';
-import { recordOutboxEvent } from '../events/outbox';
-import { conditionHolds } from '../procedures/conditions';
 import { addDays, todayInJapan } from '../registry/clock';
-import { appendEvent, findDocuments, nextReceiptSerial, updateApplication } from './application.repository';
+import { appendEvent, findDocuments, nextReceiptNo, updateApplication } from './application.repository';
 import { loadForViewer, lockApplication, requireStatus, type Viewer } from './application-access';
-import { type AnswerProblem, answerProblems, pruneHiddenAnswers } from './form-logic';
+import { pruneHiddenAnswers } from './form-logic';
+import { assertSubmittable, recordSubmission } from './submission-rules';
 
 export interface SubmitApplicationInput {
   readonly lgCode: string;
@@ -44,26 +42,11 @@ export async function submitApplication(
     const application = await lockApplication(trx, input.lgCode, input.applicationId);
     requireStatus(application, ['draft'], 'submit');
     const answers = pruneHiddenAnswers(definition, application.answers);
-    const key = `${input.lgCode}/${procedure.procedureId}/${procedure.version}`;
-    const problems: AnswerProblem[] = answerProblems(key, definition, answers);
     const attached = new Set((await findDocuments(trx, input.lgCode, input.applicationId)).map((d) => d.attachmentId));
-    for (const attachment of definition.attachments) {
-      const applies = !attachment.showIf || conditionHolds(attachment.showIf, answers);
-      if (applies && attachment.required && !attached.has(attachment.id)) {
-        problems.push({
-          field: `attachments.${attachment.id}`,
-          code: 'REQUIRED',
-          message: `attachments.${attachment.id} is required`,
-        });
-      }
-    }
-    if (problems.length > 0) {
-      throw new AppError('ANSWERS_INVALID', `${problems.length} answer(s) are missing or not valid`, { problems });
-    }
+    assertSubmittable(input.lgCode, procedure, answers, attached);
     const submittedAt = new Date();
     const today = todayInJapan(submittedAt);
-    const serial = await nextReceiptSerial(trx, input.lgCode, Number(today.slice(0, 4)));
-    const receiptNo = `${today.slice(0, 4)}-${String(serial).padStart(6, '0')}`;
+    const receiptNo = await nextReceiptNo(trx, today);
     const dueOn = addDays(today, definition.processingDays);
     await updateApplication(trx, input.lgCode, input.applicationId, {
       status: 'submitted',
@@ -80,30 +63,7 @@ export async function submitApplication(
       visibleToResident: true,
       data: { receiptNo },
     });
-    await recordOutboxEvent(trx, {
-      lgCode: input.lgCode,
-      type: 'jp.madoguchi.application.submitted',
-      subject: input.applicationId,
-      data: {
-        applicationId: input.applicationId,
-        procedureId: procedure.procedureId,
-        procedureVersion: procedure.version,
-        department: application.department,
-        receiptNo,
-        status: 'submitted',
-        channel: application.channel,
-      },
-    });
-    await appendAudit(trx, actor, [
-      {
-        lgCode: input.lgCode,
-        action: 'application.submit',
-        purpose: definition.prefillPurpose,
-        result: 'allowed',
-        subjectPersonIds: [application.applicantPersonId],
-        details: { applicationId: input.applicationId, procedureId: procedure.procedureId, receiptNo },
-      },
-    ]);
+    await recordSubmission(trx, actor, procedure, application, receiptNo);
     return { applicationId: input.applicationId, receiptNo, submittedAt, dueOn };
   });
 }

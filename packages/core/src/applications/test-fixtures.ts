@@ -1,6 +1,7 @@
 import type { Database } from '@madoguchi/db';
 import type { StaffPrincipal } from '../access/access.types';
 import type { Actor } from '../actor';
+import type { AssuranceLevel } from '../identity/session/session.types';
 import { syncProcedureCatalog } from '../procedures';
 import { addDays, todayInJapan } from '../registry/clock';
 import { recordMoveIn } from '../registry/movements';
@@ -32,13 +33,16 @@ export async function applicationsTestDatabase(): Promise<{
   return { db, parent, children: [first, second] };
 }
 
-export function residentOf(personId: string): {
+export function residentOf(
+  personId: string,
+  assuranceLevel: AssuranceLevel = 3,
+): {
   actor: Actor;
-  viewer: Viewer & { readonly kind: 'resident'; readonly personId: string };
+  viewer: Viewer & { readonly kind: 'resident' };
 } {
   return {
     actor: { kind: 'resident', id: personId, purpose: 'online-services' },
-    viewer: { kind: 'resident', personId },
+    viewer: { kind: 'resident', personId, assuranceLevel },
   };
 }
 

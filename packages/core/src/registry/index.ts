@@ -1,6 +1,6 @@
 export { recordAsOf } from './as-of';
 export * from './certificates';
-export { todayInJapan } from './clock';
+export { addDays, todayInJapan } from './clock';
 export * from './demo-residents';
 export { isValidIndividualNumber, isValidRegistryId, registryIdFromSerial } from './ids';
 export * from './individual-number';

@@ -123,7 +123,7 @@ describe.runIf(withPoppler)('renderCertificatePdf', () => {
   it('refuses a character the font lacks, naming its code point', async () => {
     await expect(
       renderCertificatePdf(input({ records: [person({ personId: 'P9', familyName: '\uE000田' })] })),
-    ).rejects.toThrow('certificate text has a character the font lacks: U+E000');
+    ).rejects.toThrow('document text has a character the font lacks: U+E000');
   });
 
   it('draws a variation sequence the font does not register as its base character, keeping the selector', async () => {
@@ -134,7 +134,7 @@ describe.runIf(withPoppler)('renderCertificatePdf', () => {
   it('refuses a variation selector with no character before it', async () => {
     await expect(
       renderCertificatePdf(input({ records: [person({ personId: 'P9', familyName: '\u{E0100}' })] })),
-    ).rejects.toThrow('certificate text has a character the font lacks: U+E0100');
+    ).rejects.toThrow('document text has a character the font lacks: U+E0100');
   });
 
   it('extracts an IVS that has a glyph of its own (葛󠄂, not in the main cmap)', async (context) => {
