@@ -10,9 +10,15 @@ BEGIN
     GRANT USAGE ON SCHEMA public TO madoguchi_app;
     GRANT SELECT ON schema_migration TO madoguchi_app;
     GRANT SELECT, INSERT, UPDATE ON tenant TO madoguchi_app;
-    -- The audit log is append-only for the service: no UPDATE, no DELETE.
-    GRANT SELECT, INSERT ON audit_log, audit_log_subject, audit_checkpoint, audit_key TO madoguchi_app;
-    GRANT SELECT, INSERT, UPDATE ON audit_chain_head, audit_subject_watermark TO madoguchi_app;
+    -- The audit log: the service adds rows to audit_log_pending only (no SELECT, UPDATE or DELETE
+    -- there), and they reach the chain only through audit_seal() (SECURITY DEFINER): it cannot
+    -- write audit_log or move the chain head itself (docs/adr/0014).
+    GRANT INSERT ON audit_log_pending TO madoguchi_app;
+    GRANT SELECT ON audit_log, audit_chain_head TO madoguchi_app;
+    GRANT SELECT, INSERT ON audit_log_subject, audit_checkpoint, audit_key TO madoguchi_app;
+    GRANT SELECT, INSERT, UPDATE ON audit_subject_watermark TO madoguchi_app;
+    REVOKE ALL ON FUNCTION audit_seal(text, integer) FROM PUBLIC;
+    GRANT EXECUTE ON FUNCTION audit_seal(text, integer) TO madoguchi_app;
     GRANT SELECT, INSERT, UPDATE ON auth_challenge, card_binding, auth_session, staff_account TO madoguchi_app;
     GRANT SELECT, INSERT, DELETE ON oidc_pending_login TO madoguchi_app;
     GRANT SELECT, INSERT ON access_log_hold TO madoguchi_app;

@@ -4,6 +4,7 @@ import { ErrorSummary } from './error-summary';
 import { FormField } from './form-field';
 import { fill } from './format';
 import type { Messages } from './messages';
+import { consumeReturnTo } from './portal/return-to';
 import { navigate, paths } from './router';
 import { useLoginSubmit } from './use-login-submit';
 import type { TenantsState } from './use-tenants';
@@ -35,7 +36,8 @@ export function CardLoginForm({ text, tenants, onRetryTenants }: CardLoginFormPr
           certificateFile: certificateRef.current?.files?.[0] ?? null,
           keyFile: keyRef.current?.files?.[0] ?? null,
         }),
-      () => navigate(paths.me),
+      // Back to the page that sent the resident to log in (a procedure, an application), else /me.
+      () => navigate(consumeReturnTo() ?? paths.me),
     );
   };
 

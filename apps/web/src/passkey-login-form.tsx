@@ -5,6 +5,7 @@ import { fill } from './format';
 import type { Messages } from './messages';
 import type { PasskeyLoginErrorKey } from './messages/messages';
 import { loginWithPasskey } from './passkey';
+import { consumeReturnTo } from './portal/return-to';
 import { navigate, paths } from './router';
 import { useLoginSubmit } from './use-login-submit';
 import type { TenantsState } from './use-tenants';
@@ -36,7 +37,8 @@ export function PasskeyLoginForm({ text, tenants }: PasskeyLoginFormProps) {
     setProblem(null);
     void submit(
       () => loginWithPasskey(lgCode),
-      () => navigate(paths.me),
+      // Back to the page that sent the resident to log in (a procedure, an application), else /me.
+      () => navigate(consumeReturnTo() ?? paths.me),
     );
   };
 

@@ -1,6 +1,7 @@
 import { LanguageSwitcher } from './language-switcher';
 import { Link } from './link';
 import type { Locale, Messages } from './messages';
+import { paths, usePathname } from './router';
 
 interface SiteHeaderProps {
   readonly locale: Locale;
@@ -8,7 +9,17 @@ interface SiteHeaderProps {
   readonly onLocaleChange: (locale: Locale) => void;
 }
 
+/** The section a path belongs to, for aria-current on its link. */
+function isIn(pathname: string, section: string): boolean {
+  return pathname === section || pathname.startsWith(`${section}/`);
+}
+
 export function SiteHeader({ locale, text, onLocaleChange }: SiteHeaderProps) {
+  const pathname = usePathname();
+  const links = [
+    { to: paths.procedures, label: text.portal.navProcedures },
+    { to: paths.applications, label: text.portal.navApplications },
+  ];
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -17,6 +28,21 @@ export function SiteHeader({ locale, text, onLocaleChange }: SiteHeaderProps) {
           <span lang="ja">窓口</span> <span lang="en">Madoguchi</span>
         </Link>
         <LanguageSwitcher locale={locale} label={text.languageLabel} onChange={onLocaleChange} />
+        <nav className="site-nav" aria-label={text.portal.navLabel}>
+          <ul className="site-nav__list">
+            {links.map((link) => (
+              <li key={link.to}>
+                <Link
+                  className="site-nav__link"
+                  to={link.to}
+                  aria-current={isIn(pathname, link.to) ? 'page' : undefined}
+                >
+                  {link.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
       </div>
     </header>
   );

@@ -37,6 +37,24 @@ describe('the madoguchi_app role', () => {
     expect(rows).toEqual([{ lg_code: '999997' }]);
   });
 
+  it('may add audit rows and have them chained, but not write the chain itself', async () => {
+    await asApp(async (trx) => {
+      await sql`insert into audit_log_pending (lg_code, occurred_at, actor_kind, actor_id, purpose, action, result)
+        values ('999997', now(), 'system', 'grants-test', 'test', 'test', 'allowed')`.execute(trx);
+      const sealed = await sql<{ n: number }>`select audit_seal('999997') as n`.execute(trx);
+      expect(Number(sealed.rows[0]?.n)).toBe(1);
+    });
+    for (const statement of [
+      `insert into audit_log (lg_code, seq, occurred_at, actor_kind, actor_id, purpose, action, result, prev_hash, hash)
+        values ('999997', 99, now(), 'system', 'x', 'x', 'x', 'allowed', '\\x00', '\\x00')`,
+      "update audit_chain_head set seq = 0 where lg_code = '999997'",
+      "delete from audit_log_pending where lg_code = '999997'",
+      "update audit_log set action = 'x' where lg_code = '999997'",
+    ]) {
+      await expect(asApp((trx) => sql.raw(statement).execute(trx))).rejects.toThrow(/permission denied/);
+    }
+  });
+
   it.each([
     ['delete municipalities', 'delete from tenant'],
     ['change the migration history', "delete from schema_migration where version = '0'"],

@@ -32,6 +32,8 @@ export function sessionInfo(session: Session) {
   return {
     lgCode: session.lgCode,
     subjectKind: session.subjectKind,
+    // The account's own id (a resident's 宛名番号, a staff id): it lets the page say "you".
+    subjectId: session.subjectId,
     assuranceLevel: session.assuranceLevel,
     method: session.method,
     expiresAt: session.expiresAt.toISOString(),

@@ -71,6 +71,7 @@ export const Application = Type.Object({
   dueOn: Type.Union([Type.String(), Type.Null()]),
   decidedAt: NullableDateTime,
   decisionId: Type.Union([Type.String(), Type.Null()]),
+  notifiedAt: Type.Optional(NullableDateTime),
 });
 
 export const ApplicationEvent = Type.Object({

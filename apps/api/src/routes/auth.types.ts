@@ -36,6 +36,7 @@ export const SessionInfo = Type.Object(
   {
     lgCode: LgCode,
     subjectKind: Type.Union([Type.Literal('resident'), Type.Literal('staff')]),
+    subjectId: Type.String({ description: "The account's own id: a resident's 宛名番号, a staff id" }),
     assuranceLevel: Type.Integer({ minimum: 1, maximum: 3 }),
     method: Type.String(),
     expiresAt: Type.String({ format: 'date-time' }),

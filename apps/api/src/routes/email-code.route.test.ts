@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { addTenant, systemActor } from '@madoguchi/core';
 import type { Database } from '@madoguchi/db';
-import { createTestDatabase } from '@madoguchi/db/testing';
+import { createTestDatabase, sealedAudit } from '@madoguchi/db/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { withFreshApp } from '../../test/fresh-app';
@@ -105,7 +105,7 @@ describe('login by e-mail code over HTTP', () => {
   });
 
   it('audits every answer', async () => {
-    const rows = await db.kysely
+    const rows = await (await sealedAudit(db.kysely))
       .selectFrom('audit_log')
       .select(['result', 'details'])
       .where('action', '=', 'identity.email-code-login')

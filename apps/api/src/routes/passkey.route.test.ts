@@ -1,6 +1,6 @@
 import { addTenant, SoftAuthenticator, systemActor } from '@madoguchi/core';
 import type { Database } from '@madoguchi/db';
-import { createTestDatabase } from '@madoguchi/db/testing';
+import { createTestDatabase, sealedAudit } from '@madoguchi/db/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withFreshApp } from '../../test/fresh-app';
@@ -90,7 +90,7 @@ describe('passkeys over HTTP', () => {
   });
 
   it('audits every login attempt', async () => {
-    const rows = await db.kysely
+    const rows = await (await sealedAudit(db.kysely))
       .selectFrom('audit_log')
       .select(['result', 'details'])
       .where('action', '=', 'identity.passkey-login')

@@ -1,6 +1,6 @@
 import { addTenant, createSession, createStaffAccount, generateTotp, systemActor } from '@madoguchi/core';
 import type { Database } from '@madoguchi/db';
-import { createTestDatabase } from '@madoguchi/db/testing';
+import { createTestDatabase, sealedAudit } from '@madoguchi/db/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withFreshApp } from '../../test/fresh-app';
@@ -82,7 +82,7 @@ describe('staff login over HTTP', () => {
       headers: { cookie: cookieOf(response) },
     });
     expect([verify.statusCode, verify.json().error.code]).toEqual([403, 'ACCESS_DENIED']);
-    const denied = await db.kysely
+    const denied = await (await sealedAudit(db.kysely))
       .selectFrom('audit_log')
       .select(['actor_id', 'result', 'action'])
       .where('result', '=', 'denied')

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { addTenant, appendAudit, systemActor } from '@madoguchi/core';
+import { addTenant, appendAudit, sealAuditLog, systemActor } from '@madoguchi/core';
 import { openDatabase, resolveDatabaseTarget } from '@madoguchi/db';
 import { createTestTarget, type TestTarget } from '@madoguchi/db/testing';
 import { sql } from 'kysely';
@@ -31,6 +31,8 @@ describe('madoguchi audit', () => {
           })),
         ),
       );
+      // Chained now, as serve's sealer would do within a quarter of a second.
+      await sealAuditLog(db.kysely, '999997');
     });
   });
   afterEach(async () => {

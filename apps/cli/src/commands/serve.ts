@@ -1,7 +1,14 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '@madoguchi/api';
-import { DEMO_TENANT, ensureTenant, startWebhookDispatcher, syncProcedureCatalog, systemActor } from '@madoguchi/core';
+import {
+  DEMO_TENANT,
+  ensureTenant,
+  startAuditSealer,
+  startWebhookDispatcher,
+  syncProcedureCatalog,
+  systemActor,
+} from '@madoguchi/core';
 import { checkReadiness, checkServiceRole, type Database, migrate, openDatabase } from '@madoguchi/db';
 import type { Command } from 'commander';
 import { type DatabaseFlags, describeDatabaseTarget, targetOf, withDatabaseOptions } from '../database-options';
@@ -67,9 +74,12 @@ export function serveCommand(program: Command, io: Io): void {
         const stopCheckpoints = await checkpoints(db, flags, io, app.log);
         // Events of the outbox go to the subscribed systems from this process (docs/adr/0013).
         const stopWebhooks = startWebhookDispatcher(db, { log: app.log });
+        // Audit rows are chained within a quarter of a second of their commit (docs/adr/0014).
+        const stopSealer = startAuditSealer(db.kysely, { log: app.log });
         const signal = await io.stopSignal;
         stopCheckpoints();
         await stopWebhooks();
+        await stopSealer();
         app.log.info({ signal }, 'stopping');
       } finally {
         await app.close();

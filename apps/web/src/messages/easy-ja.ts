@@ -1,3 +1,5 @@
+import { portalEasyJa } from '../portal/messages.easy-ja';
+import { staffEasyJa } from '../staff/messages.easy-ja';
 import type { Messages } from './messages';
 
 // やさしい日本語: short sentences, everyday words, hard kanji written in hiragana (no furigana
@@ -178,4 +180,6 @@ export const easyJa: Messages = {
       OTHER: 'パスキーで ログインできませんでした。すこし まってから、もう いちど やって ください。',
     },
   },
+  portal: portalEasyJa,
+  staff: staffEasyJa,
 };

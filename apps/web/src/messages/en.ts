@@ -1,3 +1,5 @@
+import { portalEn } from '../portal/messages.en';
+import { staffEn } from '../staff/messages.en';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -180,4 +182,6 @@ export const en: Messages = {
       OTHER: 'You could not be logged in with a passkey. Please wait a moment and try again.',
     },
   },
+  portal: portalEn,
+  staff: staffEn,
 };

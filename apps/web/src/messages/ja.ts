@@ -1,3 +1,5 @@
+import { portalJa } from '../portal/messages.ja';
+import { staffJa } from '../staff/messages.ja';
 import type { Messages } from './messages';
 
 export const ja: Messages = {
@@ -181,4 +183,6 @@ export const ja: Messages = {
       OTHER: 'パスキーでログインできませんでした。時間をおいて、もう一度お試しください。',
     },
   },
+  portal: portalJa,
+  staff: staffJa,
 };

@@ -1,3 +1,6 @@
+import type { PortalMessages } from '../portal/portal-messages';
+import type { StaffMessages } from '../staff/staff-messages';
+
 /** Every string the web app shows. Each language file fills all of them, so none falls back silently. */
 export interface Messages {
   /** The document `<title>` of the start page. */
@@ -26,6 +29,8 @@ export interface Messages {
   readonly login: LoginMessages;
   readonly me: MeMessages;
   readonly passkey: PasskeyMessages;
+  readonly portal: PortalMessages;
+  readonly staff: StaffMessages;
 }
 
 export interface NotFoundMessages {

@@ -6,7 +6,8 @@ import type { Actor } from '../actor';
 import { appendAudit } from '../audit';
 import { AppError } from '../errors';
 import type { AssuranceLevel } from '../identity/session/session.types';
-import { findVersion, type StoredProcedureVersion } from '../procedures/procedure.repository';
+import type { StoredProcedureVersion } from '../procedures/procedure.repository';
+import { cachedVersion } from '../procedures/procedure-cache';
 import { findApplication } from './application.repository';
 import type { Application } from './application.types';
 
@@ -49,7 +50,7 @@ export async function loadForViewer(
   } else if (application.status === 'draft' && application.enteredBy !== viewer.principal.staffId) {
     throw notFound();
   }
-  const procedure = await findVersion(db.kysely, input.lgCode, application.procedureId, application.procedureVersion);
+  const procedure = await cachedVersion(db, input.lgCode, application.procedureId, application.procedureVersion);
   if (!procedure) throw new Error('an application refers to a procedure version that does not exist');
   if (viewer.kind === 'resident' && viewer.assuranceLevel < procedure.definition.minimumAssurance) {
     // What the applicant gave needs the same login to see again as it needed to give.

@@ -6,7 +6,7 @@ import { valueAt } from '../procedures/conditions';
 import { getProcedure } from '../procedures/procedure-catalog';
 import { addDays, todayInJapan } from '../registry/clock';
 import { readForPrefill } from '../registry/residents';
-import { appendEvent, insertApplication, nextReceiptNo } from './application.repository';
+import { insertSubmittedApplication } from './application.repository';
 import { type AnswerProblem, pruneHiddenAnswers } from './form-logic';
 import { prefillAnswers } from './prefill';
 import type { StartApplicationInput } from './start-application';
@@ -64,7 +64,6 @@ export async function submitNewApplication(
     assertSubmittable(input.lgCode, procedure, answers, new Set());
     const applicationId = randomUUID();
     const submittedAt = new Date();
-    const receiptNo = await nextReceiptNo(trx, today);
     const dueOn = addDays(today, definition.processingDays);
     const application = {
       lgCode: input.lgCode,
@@ -75,10 +74,8 @@ export async function submitNewApplication(
       applicantPersonId: input.applicantPersonId,
       channel: input.channel,
       enteredBy: input.channel === 'counter' ? actor.id : null,
-      status: 'submitted' as const,
       answers,
       lockedAnswers: prefilled.locked,
-      receiptNo,
       assignedTo: null,
       createdAt: submittedAt,
       updatedAt: submittedAt,
@@ -88,14 +85,10 @@ export async function submitNewApplication(
       decisionId: null,
       notifiedAt: null,
     };
-    await insertApplication(trx, application);
-    await appendEvent(trx, input.lgCode, applicationId, {
-      kind: 'submitted',
-      statusAfter: 'submitted',
+    const receiptNo = await insertSubmittedApplication(trx, application, today.slice(0, 4), {
       actorKind: actor.kind,
       actorId: actor.id,
-      visibleToResident: true,
-      data: { receiptNo, prefilled: Object.keys(prefilled.answers) },
+      data: { prefilled: Object.keys(prefilled.answers) },
     });
     await recordSubmission(trx, actor, procedure, application, receiptNo, prefilled.personIds);
     return { applicationId, receiptNo, submittedAt, dueOn };

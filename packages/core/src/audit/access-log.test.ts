@@ -1,5 +1,5 @@
 import type { Database } from '@madoguchi/db';
-import { createTestDatabase } from '@madoguchi/db/testing';
+import { createTestDatabase, sealedAudit } from '@madoguchi/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../actor';
 import { addTenant } from '../tenants';
@@ -55,7 +55,7 @@ describe("the resident's access log", () => {
   });
 
   it('records each reading of the access log in the audit log', async () => {
-    const rows = await db.kysely
+    const rows = await (await sealedAudit(db.kysely))
       .selectFrom('audit_log')
       .select('seq')
       .where('action', '=', 'audit.access-log.read')

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { AppError } from '../errors';
 import { appendAudit } from './append-audit';
 import { catchUpSubjectIndex } from './audit-subject.repository';
+import { sealAuditLog } from './seal-audit-log';
 
 /** One line of a resident's access log: who (which department) looked, when, why, at what kind of data. */
 export interface AccessLogEntry {
@@ -84,6 +85,7 @@ export async function holdAccessLogEntry(
       field: 'legalBasis',
     });
   }
+  await sealAuditLog(db.kysely, input.lgCode);
   await db.kysely.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('audit_log')

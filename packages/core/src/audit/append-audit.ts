@@ -1,54 +1,53 @@
 import type { DB } from '@madoguchi/db';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Actor } from '../actor';
-import { insertAuditRecords, lockChainHeadAndPrint, type StoredAuditRecord } from './audit.repository';
 import type { AuditEvent, AuditRecord } from './audit.types';
-import { canonicalRecord, chainHash, genesisHash } from './audit-hash';
 
 /**
- * Appends audit rows for `events` to their municipalities' chains, inside the caller's
- * transaction: the rows commit or roll back with the change they record. The parameter is a
- * Transaction on purpose, so a call outside one does not compile.
+ * Writes audit rows for `events` inside the caller's transaction: they commit or roll back with the
+ * change they record. The parameter is a Transaction on purpose, so a call outside one does not
+ * compile. The rows go to audit_log_pending in one statement, without a lock; `sealAuditLog` chains
+ * them into the hash chain after commit (docs/adr/0014), and every reader of the log seals first.
  */
 export async function appendAudit(
   trx: Transaction<DB>,
   actor: Actor,
   events: readonly AuditEvent[],
-): Promise<AuditRecord[]> {
-  const byTenant = new Map<string, AuditEvent[]>();
-  for (const event of events) byTenant.set(event.lgCode, [...(byTenant.get(event.lgCode) ?? []), event]);
-  const appended: AuditRecord[] = [];
-  // A fixed lock order, so two transactions touching two municipalities cannot deadlock.
-  for (const lgCode of [...byTenant.keys()].sort()) {
-    const tenantEvents = byTenant.get(lgCode) ?? [];
-    // The hash covers details and subjects as PostgreSQL prints them, so the database can verify alone.
-    const { head, printed } = await lockChainHeadAndPrint(
-      trx,
-      lgCode,
-      genesisHash(lgCode),
-      tenantEvents.map((event) => ({ details: JSON.stringify(event.details ?? {}), subjects: uniqueSubjects(event) })),
-    );
-    let { seq, hash } = head;
-    const records: StoredAuditRecord[] = [];
-    tenantEvents.forEach((event, i) => {
-      seq += 1;
-      const record = toRecord(actor, event, seq);
-      const forms = printed[i] ?? { detailsText: '{}', subjectsText: '{}' };
-      const hashable = { ...record, ...forms };
-      const next = chainHash(hash, canonicalRecord(hashable));
-      records.push({ ...hashable, prevHash: hash, hash: next });
-      hash = next;
-      appended.push(record);
-    });
-    await insertAuditRecords(trx, records, { lgCode, seq, hash });
-  }
-  return appended;
+): Promise<Omit<AuditRecord, 'seq'>[]> {
+  if (events.length === 0) return [];
+  const records = events.map((event) => toRecord(actor, event));
+  const rows = JSON.stringify(
+    records.map((r) => ({
+      l: r.lgCode,
+      t: r.occurredAt.toISOString(),
+      k: r.actorKind,
+      a: r.actorId,
+      b: r.onBehalfOf,
+      m: r.terminalId,
+      z: r.zone,
+      d: r.department,
+      p: r.purpose,
+      x: r.action,
+      c: r.dataCategory,
+      u: r.subjectPersonIds,
+      r: r.result,
+      j: r.details,
+    })),
+  );
+  // One JSON document that json_to_recordset turns back into rows: far cheaper than a parameter
+  // per value, and than the driver's array encoding.
+  await sql`
+    insert into audit_log_pending (lg_code, occurred_at, actor_kind, actor_id, on_behalf_of, terminal_id, zone,
+      department, purpose, action, data_category, subject_person_ids, result, details)
+    select l, t, k, a, b, m, z, d, p, x, c, array(select json_array_elements_text(u)), r, j::jsonb
+      from json_to_recordset(${rows}::json) as x(l text, t timestamptz, k text, a text, b text, m text, z text,
+        d text, p text, x text, c text, u json, r text, j json)`.execute(trx);
+  return records;
 }
 
-function toRecord(actor: Actor, event: AuditEvent, seq: number): AuditRecord {
+function toRecord(actor: Actor, event: AuditEvent): Omit<AuditRecord, 'seq'> {
   return {
     lgCode: event.lgCode,
-    seq,
     // Millisecond precision: what is hashed is what PostgreSQL stores and gives back.
     occurredAt: new Date((event.occurredAt ?? new Date()).getTime()),
     actorKind: actor.kind,
@@ -60,12 +59,8 @@ function toRecord(actor: Actor, event: AuditEvent, seq: number): AuditRecord {
     purpose: event.purpose,
     action: event.action,
     dataCategory: event.dataCategory ?? null,
-    subjectPersonIds: uniqueSubjects(event),
+    subjectPersonIds: [...new Set(event.subjectPersonIds ?? [])],
     result: event.result,
     details: event.details ?? {},
   };
-}
-
-function uniqueSubjects(event: AuditEvent): string[] {
-  return [...new Set(event.subjectPersonIds ?? [])];
 }

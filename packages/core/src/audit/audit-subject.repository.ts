@@ -1,5 +1,6 @@
 import type { DB } from '@madoguchi/db';
 import { sql, type Transaction } from 'kysely';
+import { sealAuditLog } from './seal-audit-log';
 
 /**
  * Brings audit_log_subject up to date with audit_log for one municipality. The index is filled
@@ -7,6 +8,7 @@ import { sql, type Transaction } from 'kysely';
  * what they read is never behind. Concurrent callers serialise on the watermark row.
  */
 export async function catchUpSubjectIndex(trx: Transaction<DB>, lgCode: string): Promise<number> {
+  await sealAuditLog(trx, lgCode);
   await trx
     .insertInto('audit_subject_watermark')
     .values({ lg_code: lgCode, indexed_through: 0 })

@@ -11,6 +11,7 @@ import type { AuditEvent } from './audit.types';
 import { createCheckpoint } from './audit-checkpoint';
 import { canonicalRecord, chainHash, genesisHash, type HashableRecord } from './audit-hash';
 import { catchUpSubjectIndex } from './audit-subject.repository';
+import { sealAuditLog } from './seal-audit-log';
 import { verifyAuditChain } from './verify-audit-chain';
 
 const LG = '999997';
@@ -44,8 +45,11 @@ describe('audit log', () => {
     await db.close();
   });
 
-  const append = (events: AuditEvent[], actor: Actor = staff) =>
-    db.kysely.transaction().execute((trx) => appendAudit(trx, actor, events));
+  // Sealed at once, as serve's sealer would soon after: the tampering below works on the chain.
+  const append = async (events: AuditEvent[], actor: Actor = staff) => {
+    await db.kysely.transaction().execute((trx) => appendAudit(trx, actor, events));
+    for (const lgCode of [LG, OTHER]) await sealAuditLog(db.kysely, lgCode);
+  };
   const seed = async (n: number) =>
     append(Array.from({ length: n }, (_, i) => read(`P${String(i + 1).padStart(6, '0')}`)));
   const verify = (lgCode = LG) => verifyAuditChain(db.kysely, lgCode);

@@ -13,4 +13,5 @@ export {
   registerAuditKey,
 } from './audit-keys';
 export type { AuditProblem, BadPosition } from './audit-problems';
+export { type AuditSealerLog, sealAuditLog, startAuditSealer } from './seal-audit-log';
 export { type AuditVerification, type VerifyOptions, verifyAuditChain } from './verify-audit-chain';

@@ -8,6 +8,7 @@ import { findAuditPublicKeys, keyIdOf } from './audit-keys';
 import { type BadPosition, bad } from './audit-problems';
 import { type ChainScan, findHashesAt, scanChain } from './audit-scan.repository';
 import { recomputeChain } from './recompute-audit-chain';
+import { sealAuditLog } from './seal-audit-log';
 
 export interface AuditVerification {
   readonly lgCode: string;
@@ -42,6 +43,8 @@ export async function verifyAuditChain(
   lgCode: string,
   options: VerifyOptions = {},
 ): Promise<AuditVerification> {
+  // Rows committed but not yet chained are chained first: verification covers everything written.
+  await sealAuditLog(db, lgCode);
   const checkpoints = await findCheckpoints(db, lgCode);
   const keys = options.publicKeys
     ? new Map(options.publicKeys.map((k) => [keyIdOf(k), k]))

@@ -28,21 +28,17 @@ export interface OutboxEventInput {
  */
 export async function recordOutboxEvent(trx: Transaction<DB>, event: OutboxEventInput): Promise<string> {
   const eventId = randomUUID();
-  await trx
-    .insertInto('outbox_event')
-    .values({
-      lg_code: event.lgCode,
-      event_id: eventId,
-      type: event.type,
-      subject: event.subject,
-      data: JSON.stringify(event.data),
-    })
-    .execute();
+  // One statement: every submission and decision writes an event.
   await sql`
+    with event as (
+      insert into outbox_event (lg_code, event_id, type, subject, data)
+      values (${event.lgCode}, ${eventId}, ${event.type}, ${event.subject}, ${JSON.stringify(event.data)}::jsonb)
+      returning lg_code, event_id, type
+    )
     insert into webhook_delivery (lg_code, subscription_id, event_id, status, next_attempt_at)
-    select lg_code, subscription_id, ${eventId}, 'pending', now()
-      from webhook_subscription
-     where lg_code = ${event.lgCode} and active
-       and (${event.type} = any(event_types) or '*' = any(event_types))`.execute(trx);
+    select s.lg_code, s.subscription_id, event.event_id, 'pending', now()
+      from webhook_subscription s, event
+     where s.lg_code = event.lg_code and s.active
+       and (event.type = any(s.event_types) or '*' = any(s.event_types))`.execute(trx);
   return eventId;
 }

@@ -126,7 +126,8 @@ function strings(input: DocumentPdfInput): string[] {
         return [];
     }
   });
-  return [input.title, ...parts, input.footer ?? ''];
+  // Line breaks lay out text; they are not characters the font must have.
+  return [input.title, ...parts, input.footer ?? ''].flatMap((text) => text.split('\n'));
 }
 
 function draw(page: PDFPage, op: PlacedOp, font: PDFFont): void {

@@ -2,7 +2,8 @@ import type { Database } from '@madoguchi/db';
 import type { Actor } from '../actor';
 import { AppError } from '../errors';
 import { readCatalogFiles } from './catalog-files';
-import { findLatestVersions, findVersion, type StoredProcedureVersion } from './procedure.repository';
+import { findLatestVersions, type StoredProcedureVersion } from './procedure.repository';
+import { cachedLatestVersion, cachedVersion } from './procedure-cache';
 import type { ProcedureDefinition } from './procedure-definition.types';
 import { type PublishResult, publishProcedure } from './publish-procedure';
 
@@ -45,7 +46,10 @@ export async function getProcedure(
   procedureId: string,
   version?: number,
 ): Promise<StoredProcedureVersion> {
-  const stored = await findVersion(db.kysely, lgCode, procedureId, version);
+  const stored =
+    version === undefined
+      ? await cachedLatestVersion(db, lgCode, procedureId)
+      : await cachedVersion(db, lgCode, procedureId, version);
   if (!stored || (version === undefined && stored.status === 'retired')) {
     throw new AppError('PROCEDURE_NOT_FOUND', 'no such procedure (version) in this municipality', {
       field: 'procedureId',

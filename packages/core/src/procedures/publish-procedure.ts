@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import { getTenant } from '../tenants';
 import { checkProcedureDefinition } from './check-procedure-definition';
 import { findVersion, insertVersion, lockProcedure, setVersionStatus } from './procedure.repository';
+import { forgetLatestVersion } from './procedure-cache';
 import type { ProcedureDefinition } from './procedure-definition.types';
 
 export interface PublishResult {
@@ -61,6 +62,7 @@ export async function publishProcedure(
     }
     const definition: ProcedureDefinition = { ...given, version: (latest?.version ?? 0) + 1 };
     await insertVersion(trx, input.lgCode, definition, digest, actor.id);
+    forgetLatestVersion(db, input.lgCode, definition.id);
     await appendAudit(trx, actor, [
       {
         lgCode: input.lgCode,
@@ -88,6 +90,7 @@ export async function retireProcedure(
     }
     if (latest.status !== 'retired') {
       await setVersionStatus(trx, input.lgCode, input.procedureId, latest.version, 'retired');
+      forgetLatestVersion(db, input.lgCode, input.procedureId);
       await appendAudit(trx, actor, [
         {
           lgCode: input.lgCode,

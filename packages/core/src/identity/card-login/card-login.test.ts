@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from '@madoguchi/db';
-import { createTestDatabase } from '@madoguchi/db/testing';
+import { createTestDatabase, sealedAudit } from '@madoguchi/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../actor';
 import { addTenant } from '../../tenants';
@@ -69,7 +69,9 @@ describe('card login', () => {
   };
   const auditResults = async () =>
     (
-      await db.kysely
+      await (
+        await sealedAudit(db.kysely)
+      )
         .selectFrom('audit_log')
         .select(['result', 'actor_id', 'details'])
         .where('action', '=', 'identity.card-login')
@@ -142,6 +144,26 @@ describe('card login', () => {
       code: 'AUTHENTICATION_REQUIRED',
     });
     await expect(resolveSession(db, 'garbage')).rejects.toMatchObject({ code: 'AUTHENTICATION_REQUIRED' });
+  });
+
+  it('keeps a session alive while it is used, writing its last activity at most every 15 seconds', async () => {
+    const { attempt } = await answer('good');
+    const { token } = await attempt();
+    const at = (minutes: number, seconds = 0) => new Date(Date.now() + minutes * 60_000 + seconds * 1000);
+    const lastSeen = async () =>
+      (
+        await db.kysely
+          .selectFrom('auth_session')
+          .select('last_seen_at')
+          .orderBy('last_seen_at', 'desc')
+          .executeTakeFirstOrThrow()
+      ).last_seen_at;
+    await resolveSession(db, token, at(10));
+    await resolveSession(db, token, at(20));
+    const touched = await lastSeen();
+    expect(Math.abs(touched.getTime() - at(20).getTime())).toBeLessThan(1000);
+    await resolveSession(db, token, at(20, 5));
+    expect((await lastSeen()).getTime()).toBe(touched.getTime());
   });
 
   it('refuses a malformed challenge id before touching anything', async () => {

@@ -1,5 +1,5 @@
 import type { Database } from '@madoguchi/db';
-import { createTestDatabase } from '@madoguchi/db/testing';
+import { createTestDatabase, sealedAudit } from '@madoguchi/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../actor';
 import { addTenant } from '../../tenants';
@@ -37,7 +37,7 @@ describe('one-time codes by e-mail', () => {
   };
   const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
   const lastAudit = async () => {
-    const row = await db.kysely
+    const row = await (await sealedAudit(db.kysely))
       .selectFrom('audit_log')
       .select(['result', 'actor_id', 'subject_person_ids', 'details'])
       .where('action', '=', 'identity.email-code-login')

@@ -1,5 +1,5 @@
 import type { Database } from '@madoguchi/db';
-import { createTestDatabase } from '@madoguchi/db/testing';
+import { createTestDatabase, sealedAudit } from '@madoguchi/db/testing';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../actor';
@@ -83,7 +83,7 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 }
 
 const lastAudit = async (lgCode = LG) =>
-  db.kysely
+  (await sealedAudit(db.kysely))
     .selectFrom('audit_log')
     .select(['result', 'actor_kind', 'actor_id', 'subject_person_ids', 'details'])
     .where('action', '=', 'identity.oidc-login')

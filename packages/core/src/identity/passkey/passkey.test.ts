@@ -1,5 +1,5 @@
 import type { Database } from '@madoguchi/db';
-import { createTestDatabase } from '@madoguchi/db/testing';
+import { createTestDatabase, sealedAudit } from '@madoguchi/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../actor';
 import { addTenant } from '../../tenants';
@@ -39,7 +39,9 @@ describe('passkeys', () => {
   };
   const audits = async (action: string) =>
     (
-      await db.kysely
+      await (
+        await sealedAudit(db.kysely)
+      )
         .selectFrom('audit_log')
         .select(['result', 'actor_id', 'subject_person_ids', 'details'])
         .where('action', '=', action)

@@ -63,6 +63,9 @@ export async function createSession(trx: Kysely<DB>, input: NewSession, now = ne
  * The session behind a token, or AUTHENTICATION_REQUIRED (no such session) / SESSION_EXPIRED
  * (idle too long, past its end, or logged out). A live session's idle clock restarts.
  */
+/** How often a session's last activity is written: the precision of the idle timeout. */
+export const TOUCH_EVERY_MS = 15_000;
+
 export async function resolveSession(db: Database, token: string | undefined, now = new Date()): Promise<Session> {
   const parsed = token ? parseToken(token) : null;
   if (!parsed) throw new AppError('AUTHENTICATION_REQUIRED', 'log in first', {});
@@ -74,7 +77,11 @@ export async function resolveSession(db: Database, token: string | undefined, no
     if (row.endedAt === null) await endSessionRow(db.kysely, parsed.lgCode, tokenHash, now);
     throw new AppError('SESSION_EXPIRED', 'your session has ended; log in again', {});
   }
-  await touchSession(db.kysely, parsed.lgCode, tokenHash, now);
+  // The idle clock moves at most every TOUCH_EVERY_MS: a write (and a commit) on every request of a
+  // busy resident would cost more than the idle timeout needs (it is minutes; it may end up to this late).
+  if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+    await touchSession(db.kysely, parsed.lgCode, tokenHash, now);
+  }
   const { lastSeenAt: _seen, idleTimeoutSeconds: _idle, endedAt: _ended, ...session } = row;
   return session;
 }

@@ -1,5 +1,5 @@
 import type { Database } from '@madoguchi/db';
-import { createTestDatabase } from '@madoguchi/db/testing';
+import { createTestDatabase, sealedAudit } from '@madoguchi/db/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { operatorActor, systemActor } from '../../actor';
 import { verifyAuditChain } from '../../audit';
@@ -73,8 +73,13 @@ describe('staff accounts', () => {
       .where('lg_code', '=', LG)
       .where('staff_id', '=', 's0001')
       .executeTakeFirstOrThrow();
-  const loginAudit = () =>
-    db.kysely.selectFrom('audit_log').selectAll().where('action', '=', 'identity.staff.login').orderBy('seq').execute();
+  const loginAudit = async () =>
+    (await sealedAudit(db.kysely))
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'identity.staff.login')
+      .orderBy('seq')
+      .execute();
   const loginFailed = { code: 'LOGIN_FAILED', message: LOGIN_FAILED_MESSAGE };
 
   it('creates an account and logs in with the password and a TOTP code', async () => {
@@ -203,7 +208,7 @@ describe('staff accounts', () => {
   });
 
   it('audits the creation of an account', async () => {
-    const rows = await db.kysely
+    const rows = await (await sealedAudit(db.kysely))
       .selectFrom('audit_log')
       .selectAll()
       .where('action', '=', 'identity.staff.create')

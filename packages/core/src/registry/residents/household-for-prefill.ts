@@ -1,9 +1,9 @@
 import type { DB } from '@madoguchi/db';
-import type { Transaction } from 'kysely';
+import { type Selectable, sql, type Transaction } from 'kysely';
 import { projectForPurpose } from '../../access';
+import { fromRow } from '../record-row';
 import type { ResidentRecord } from '../resident.types';
-import { findCurrent, findHouseholdMembers } from '../resident-record.repository';
-import { supportedPersons } from '../support-measures/support-measure';
+import { supportMeasureInForce } from '../support-measures/support-measure';
 
 /** The applicant and their household as a purpose may see them, for filling in a form. */
 export interface PrefillRecords {
@@ -23,15 +23,17 @@ export async function readForPrefill(
   personId: string,
   purpose: string,
 ): Promise<PrefillRecords | null> {
-  const applicant = await findCurrent(trx, lgCode, personId);
-  if (applicant?.status !== 'resident') return null;
-  const household = await findHouseholdMembers(trx, lgCode, applicant.householdId);
-  const others = household.filter((m) => m.personId !== personId);
-  const supported = await supportedPersons(
-    trx,
-    lgCode,
-    others.map((m) => m.personId),
-  );
+  // One statement: this runs for every application started or submitted.
+  const { rows } = await sql<Selectable<DB['resident_record']> & { supported: boolean }>`
+    select r.*, ${supportMeasureInForce('r')} as supported
+      from resident_record r
+     where r.lg_code = ${lgCode} and r.is_current and r.status = 'resident'
+       and r.household_id = (
+         select household_id from resident_record
+          where lg_code = ${lgCode} and person_id = ${personId} and is_current and status = 'resident')
+     order by r.household_order, r.person_id`.execute(trx);
+  const applicant = rows.find((r) => r.person_id === personId);
+  if (!applicant) return null;
   const project = (record: ResidentRecord) =>
     projectForPurpose(
       record as unknown as Record<string, unknown>,
@@ -39,7 +41,7 @@ export async function readForPrefill(
       'basic-resident-record',
     ) as Partial<ResidentRecord>;
   return {
-    applicant: project(applicant),
-    members: others.filter((m) => !supported.has(m.personId)).map(project),
+    applicant: project(fromRow(applicant)),
+    members: rows.filter((r) => r.person_id !== personId && !r.supported).map((r) => project(fromRow(r))),
   };
 }

@@ -1,5 +1,5 @@
 import type { Database, DB } from '@madoguchi/db';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Actor } from '../../actor';
 import { appendAudit } from '../../audit';
 import { AppError } from '../../errors';
@@ -180,4 +180,18 @@ function invalid(field: string, message: string): never {
 
 function refuseMeasure(rule: string, message: string): never {
   throw new AppError('MOVEMENT_REFUSED', message, { rule });
+}
+
+/**
+ * The same rule as supportedPersons — the person's latest entry is not an end and its period covers
+ * today — as an SQL condition on a row alias with lg_code and person_id, for reads that need it in
+ * one statement with the records (filling in a form for a household).
+ */
+export function supportMeasureInForce(alias: string, today: string = todayInJapan()): RawBuilder<boolean> {
+  const r = sql.raw(alias);
+  return sql<boolean>`exists (
+    select 1 from support_measure s
+     where s.lg_code = ${r}.lg_code and s.person_id = ${r}.person_id
+       and s.seq = (select max(l.seq) from support_measure l where l.lg_code = s.lg_code and l.person_id = s.person_id)
+       and s.action <> 'end' and s.starts_on <= ${today} and s.ends_on >= ${today})`;
 }

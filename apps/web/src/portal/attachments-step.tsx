@@ -1,0 +1,95 @@
+import { type FormEvent, useRef, useState } from 'react';
+import { ErrorSummary } from '../error-summary';
+import type { Locale, Messages } from '../messages';
+import { navigate, paths } from '../router';
+import type { ApplicationDocument } from './application-types';
+import { AttachmentField, type UploadedFile } from './attachment-field';
+import type { LoadFailure } from './failure';
+import { attachmentFieldId } from './field-ids';
+import type { AttachmentDefinition } from './procedure-types';
+import { SaveFailureNotice } from './save-failure-notice';
+import { StepActions } from './step-actions';
+import { uploadChosenFiles } from './upload-files';
+import { useBusy } from './use-busy';
+import { useDocumentTitle } from './use-document-title';
+import { useFocusOnReport } from './use-error-focus';
+
+interface AttachmentsStepProps {
+  readonly text: Messages;
+  readonly locale: Locale;
+  readonly applicationId: string;
+  readonly attachments: readonly AttachmentDefinition[];
+  readonly documents: readonly ApplicationDocument[];
+  /** This step's number (1-based), for the way back after a login. */
+  readonly stepNumber: number;
+  readonly title: string;
+}
+
+/**
+ * The files the procedure asks for, on a step of their own after the questions. Chosen files are
+ * sent on "continue", one after the other; a missing required file is left to the check page (the
+ * server lists it when the application is submitted).
+ */
+export function AttachmentsStep(props: AttachmentsStepProps) {
+  const { text, locale, applicationId, attachments, documents, stepNumber, title } = props;
+  const t = text.portal.attachments;
+  const inputs = useRef(new Map<string, HTMLInputElement>());
+  const [uploaded, setUploaded] = useState<readonly UploadedFile[]>(() =>
+    documents.filter((d) => d.kind === 'attachment'),
+  );
+  const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
+  const [failure, setFailure] = useState<LoadFailure | null>(null);
+  const { busy, guard } = useBusy();
+  const summary = useFocusOnReport();
+  useDocumentTitle(text, title, Object.keys(errors).length > 0 || failure !== null);
+
+  const submit = async (event?: FormEvent<HTMLFormElement>) => {
+    event?.preventDefault();
+    const outcome = await guard(() => uploadChosenFiles(text, locale, applicationId, attachments, inputs.current));
+    if (!outcome) return;
+    const { added, problems: found, stop } = outcome;
+    setUploaded((current) => [...current, ...added]);
+    setErrors(found);
+    setFailure(stop);
+    if (stop || Object.keys(found).length > 0) summary.report();
+    else navigate(paths.applicationCheck(applicationId));
+  };
+
+  const problems = attachments.flatMap((a) => {
+    const message = errors[a.id];
+    return message ? [{ fieldId: attachmentFieldId(a.id), message }] : [];
+  });
+  return (
+    <form className="question-form" noValidate onSubmit={submit}>
+      {problems.length > 0 && <ErrorSummary title={t.errorSummaryTitle} items={problems} focusRef={summary.ref} />}
+      {failure && (
+        <div ref={summary.ref} tabIndex={-1}>
+          <SaveFailureNotice
+            text={text}
+            failure={failure}
+            applicationId={applicationId}
+            returnTo={paths.applicationStep(applicationId, stepNumber)}
+            onRetry={() => void submit()}
+          />
+        </div>
+      )}
+      <p className="question-form__hint">{t.intro}</p>
+      {attachments.map((attachment) => (
+        <AttachmentField
+          key={attachment.id}
+          text={text}
+          locale={locale}
+          applicationId={applicationId}
+          attachment={attachment}
+          uploaded={uploaded.filter((file) => file.attachmentId === attachment.id)}
+          error={errors[attachment.id]}
+          inputRef={(input) => {
+            if (input) inputs.current.set(attachment.id, input);
+            else inputs.current.delete(attachment.id);
+          }}
+        />
+      ))}
+      <StepActions text={text} busy={busy} busyText={t.uploading} />
+    </form>
+  );
+}

@@ -1,0 +1,7 @@
+import type { Locale } from '../messages';
+import type { LocalizedText } from './procedure-types';
+
+/** A text of a procedure definition in the page's language (every definition has all three). */
+export function localized(text: LocalizedText, locale: Locale): string {
+  return text[locale] ?? text.ja;
+}
