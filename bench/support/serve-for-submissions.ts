@@ -24,7 +24,7 @@ const target: DatabaseTarget =
 const maxSeconds = Number(process.env.BENCH_MAX_SECONDS ?? 300);
 const LG = '999997';
 
-const db = await openDatabase(target);
+const db = await openDatabase(target, { poolSize: Number(process.env.BENCH_POOL ?? 10) });
 await migrate(db);
 const setup = systemActor('bench');
 await addTenant(db, setup, { lgCode: LG, name: 'デモ市' });

@@ -17,6 +17,7 @@ import {
   saveAnswers,
   startApplication,
   submitApplication,
+  submitNewApplication,
   withdrawApplication,
   writeToCase,
 } from '.';
@@ -311,6 +312,60 @@ describe('applications: start with the register filled in, save, submit, case ha
       'jp.madoguchi.application.resident-replied',
       'jp.madoguchi.application.decided',
     ]);
+  });
+
+  it('one-call submission: the application, its event, the outbox event and the audit row, all with the receipt', async () => {
+    const { actor } = residentOf(parent);
+    const submitted = await submitNewApplication(db, actor, {
+      lgCode: LG,
+      procedureId: 'child-allowance',
+      applicantPersonId: parent,
+      channel: 'online',
+      assuranceLevel: 3,
+      declaration: true,
+      answers: {
+        phone: '090-1234-5678',
+        pension: 'employees-pension',
+        hasSpouse: 'no',
+        children: [{ fullName: 'デモ 一郎', birthDate: '2020-04-01', livesWithApplicant: 'yes' }],
+        bank: BANK,
+      },
+    });
+    const audit = (await findAuditRecords(db.kysely, LG, 0, 500)).filter((a) => a.action === 'application.submit');
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0]?.detailsText ?? '{}')).toMatchObject({
+      applicationId: submitted.applicationId,
+      receiptNo: submitted.receiptNo,
+    });
+    expect([...(audit[0]?.subjectPersonIds ?? [])].sort()).toEqual([parent, ...children].sort());
+    const outbox = await db.kysely
+      .selectFrom('outbox_event')
+      .selectAll()
+      .where('subject', '=', submitted.applicationId)
+      .execute();
+    expect(outbox.map((e) => e.data)).toEqual([
+      expect.objectContaining({ receiptNo: submitted.receiptNo, status: 'submitted' }),
+    ]);
+    const events = await db.kysely
+      .selectFrom('application_event')
+      .selectAll()
+      .where('application_id', '=', submitted.applicationId)
+      .execute();
+    expect(events.map((e) => [e.kind, (e.data as { receiptNo?: string }).receiptNo])).toEqual([
+      ['submitted', submitted.receiptNo],
+    ]);
+    await expect(
+      submitNewApplication(db, actor, {
+        lgCode: LG,
+        procedureId: 'child-allowance',
+        applicantPersonId: parent,
+        channel: 'online',
+        assuranceLevel: 3,
+        declaration: true,
+        answers: { phone: 'x' },
+      }),
+    ).rejects.toMatchObject({ code: 'ANSWERS_INVALID' });
+    expect(await db.kysely.selectFrom('application').select('application_id').execute()).toHaveLength(1);
   });
 
   it('never changes an event of the history, even outside the service', async () => {

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@madoguchi/db';
+import { sql } from 'kysely';
 import type { Actor } from '../actor';
+import { auditRowsCte } from '../audit/append-audit';
 import { AppError } from '../errors';
+import { outboxEventCtes } from '../events/outbox';
 import { valueAt } from '../procedures/conditions';
 import { getProcedure } from '../procedures/procedure-catalog';
 import { addDays, todayInJapan } from '../registry/clock';
@@ -10,7 +13,7 @@ import { insertSubmittedApplication } from './application.repository';
 import { type AnswerProblem, pruneHiddenAnswers } from './form-logic';
 import { prefillAnswers } from './prefill';
 import type { StartApplicationInput } from './start-application';
-import { assertSubmittable, recordSubmission } from './submission-rules';
+import { assertSubmittable } from './submission-rules';
 import type { SubmittedApplication } from './submit-application';
 
 export interface SubmitNewApplicationInput extends StartApplicationInput {
@@ -20,10 +23,15 @@ export interface SubmitNewApplicationInput extends StartApplicationInput {
 }
 
 /**
- * Start, answer and submit in one call and one transaction, for clients that hold the whole form
- * (a kiosk, another system, a resident app): what the register knows is filled in as in the portal,
- * the register's items cannot be overridden (LOCKED), and the checks are those of a submission.
- * A procedure with a required attachment cannot be submitted this way (attach to a draft instead).
+ * Start, answer and submit in one call, for clients that hold the whole form (a kiosk, another
+ * system, a resident app): what the register knows is filled in as in the portal, the register's
+ * items cannot be overridden (LOCKED), and the checks are those of a submission. A procedure with a
+ * required attachment cannot be submitted this way (attach to a draft instead).
+ *
+ * The register is read, then everything is written in one statement — the application, its event,
+ * the outbox event and the audit row naming every person read — which is atomic by itself: the
+ * busiest write of the service is one round trip (docs/adr/0012). Nothing read leaves the server
+ * unless that statement commits (the answer holds only the receipt).
  */
 export async function submitNewApplication(
   db: Database,
@@ -40,57 +48,83 @@ export async function submitNewApplication(
       required: definition.minimumAssurance,
     });
   }
-  return db.kysely.transaction().execute(async (trx) => {
-    const records = await readForPrefill(trx, input.lgCode, input.applicantPersonId, definition.prefillPurpose);
-    if (!records) {
-      throw new AppError('RESIDENT_NOT_FOUND', 'the applicant is not a resident of this municipality', {
-        field: 'applicantPersonId',
-      });
-    }
-    const today = todayInJapan();
-    const prefilled = prefillAnswers(definition, records, today);
-    const merged: Record<string, unknown> = { ...prefilled.answers, ...input.answers };
-    const locked: AnswerProblem[] = prefilled.locked
-      .filter((path) => JSON.stringify(valueAt(merged, path)) !== JSON.stringify(valueAt(prefilled.answers, path)))
-      .map((path) => ({
-        field: path,
-        code: 'LOCKED',
-        message: `${path} is the register's entry and cannot be changed here`,
-      }));
-    if (locked.length > 0) {
-      throw new AppError('ANSWERS_INVALID', `${locked.length} answer(s) are not valid`, { problems: locked });
-    }
-    const answers = pruneHiddenAnswers(definition, merged);
-    assertSubmittable(input.lgCode, procedure, answers, new Set());
-    const applicationId = randomUUID();
-    const submittedAt = new Date();
-    const dueOn = addDays(today, definition.processingDays);
-    const application = {
-      lgCode: input.lgCode,
-      applicationId,
-      procedureId: procedure.procedureId,
-      procedureVersion: procedure.version,
-      department: procedure.department,
-      applicantPersonId: input.applicantPersonId,
-      channel: input.channel,
-      enteredBy: input.channel === 'counter' ? actor.id : null,
-      answers,
-      lockedAnswers: prefilled.locked,
-      assignedTo: null,
-      createdAt: submittedAt,
-      updatedAt: submittedAt,
-      submittedAt,
-      dueOn,
-      decidedAt: null,
-      decisionId: null,
-      notifiedAt: null,
-    };
-    const receiptNo = await insertSubmittedApplication(trx, application, today.slice(0, 4), {
-      actorKind: actor.kind,
-      actorId: actor.id,
-      data: { prefilled: Object.keys(prefilled.answers) },
+  const records = await readForPrefill(db.kysely, input.lgCode, input.applicantPersonId, definition.prefillPurpose);
+  if (!records) {
+    throw new AppError('RESIDENT_NOT_FOUND', 'the applicant is not a resident of this municipality', {
+      field: 'applicantPersonId',
     });
-    await recordSubmission(trx, actor, procedure, application, receiptNo, prefilled.personIds);
-    return { applicationId, receiptNo, submittedAt, dueOn };
-  });
+  }
+  const submittedAt = new Date();
+  const today = todayInJapan(submittedAt);
+  const prefilled = prefillAnswers(definition, records, today);
+  const merged: Record<string, unknown> = { ...prefilled.answers, ...input.answers };
+  const locked: AnswerProblem[] = prefilled.locked
+    .filter((path) => JSON.stringify(valueAt(merged, path)) !== JSON.stringify(valueAt(prefilled.answers, path)))
+    .map((path) => ({
+      field: path,
+      code: 'LOCKED',
+      message: `${path} is the register's entry and cannot be changed here`,
+    }));
+  if (locked.length > 0) {
+    throw new AppError('ANSWERS_INVALID', `${locked.length} answer(s) are not valid`, { problems: locked });
+  }
+  const answers = pruneHiddenAnswers(definition, merged);
+  assertSubmittable(input.lgCode, procedure, answers, new Set());
+  const applicationId = randomUUID();
+  const dueOn = addDays(today, definition.processingDays);
+  const application = {
+    lgCode: input.lgCode,
+    applicationId,
+    procedureId: procedure.procedureId,
+    procedureVersion: procedure.version,
+    department: procedure.department,
+    applicantPersonId: input.applicantPersonId,
+    channel: input.channel,
+    enteredBy: input.channel === 'counter' ? actor.id : null,
+    answers,
+    lockedAnswers: prefilled.locked,
+    assignedTo: null,
+    createdAt: submittedAt,
+    updatedAt: submittedAt,
+    submittedAt,
+    dueOn,
+    decidedAt: null,
+    decisionId: null,
+    notifiedAt: null,
+  };
+  const receiptNo = await insertSubmittedApplication(
+    db.kysely,
+    application,
+    today.slice(0, 4),
+    { actorKind: actor.kind, actorId: actor.id, data: { prefilled: Object.keys(prefilled.answers) } },
+    (receipt) => [
+      outboxEventCtes('outbox', {
+        lgCode: input.lgCode,
+        type: 'jp.madoguchi.application.submitted',
+        subject: applicationId,
+        data: sql`jsonb_build_object(
+          'applicationId', ${applicationId}::text, 'procedureId', ${procedure.procedureId}::text,
+          'procedureVersion', ${procedure.version}::int, 'department', ${procedure.department}::text,
+          'receiptNo', ${receipt}, 'status', 'submitted', 'channel', ${input.channel}::text)`,
+      }),
+      auditRowsCte(
+        'audit',
+        actor,
+        [
+          {
+            lgCode: input.lgCode,
+            action: 'application.submit',
+            purpose: definition.prefillPurpose,
+            result: 'allowed',
+            dataCategory: 'basic-resident-record',
+            subjectPersonIds: [input.applicantPersonId, ...prefilled.personIds],
+            details: { applicationId, procedureId: procedure.procedureId, prefilled: Object.keys(prefilled.answers) },
+            occurredAt: submittedAt,
+          },
+        ],
+        sql`jsonb_build_object('receiptNo', ${receipt})`,
+      ),
+    ],
+  );
+  return { applicationId, receiptNo, submittedAt, dueOn };
 }

@@ -1,5 +1,5 @@
 export { type AccessLogEntry, holdAccessLogEntry, listMyAccessLog } from './access-log';
-export { appendAudit } from './append-audit';
+export { appendAudit, auditRowsCte } from './append-audit';
 export { findAuditRecords } from './audit.repository';
 export type { AuditEvent, AuditRecord, AuditResult } from './audit.types';
 export { type Checkpoint, createCheckpoint, findCheckpoints } from './audit-checkpoint';

@@ -1,5 +1,5 @@
 export { type CloudEvent, type StoredOutboxEvent, toCloudEvent } from './cloud-event';
-export { EVENT_TYPES, type EventType, type OutboxEventInput, recordOutboxEvent } from './outbox';
+export { EVENT_TYPES, type EventType, type OutboxEventInput, outboxEventCtes, recordOutboxEvent } from './outbox';
 export { type DeliveryRef, type FailedDelivery, findFailedDeliveries, retryDelivery } from './webhook-deliveries';
 export {
   type DispatchCounts,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DB } from '@madoguchi/db';
-import { sql, type Transaction } from 'kysely';
+import { type RawBuilder, sql, type Transaction } from 'kysely';
 
 /** Event types other systems can subscribe to (CloudEvents `type`). */
 export const EVENT_TYPES = [
@@ -41,4 +41,28 @@ export async function recordOutboxEvent(trx: Transaction<DB>, event: OutboxEvent
      where s.lg_code = event.lg_code and s.active
        and (event.type = any(s.event_types) or '*' = any(s.event_types))`.execute(trx);
   return eventId;
+}
+
+/**
+ * The same writes as recordOutboxEvent, as two common table expressions named `name` and
+ * `name_deliveries`, for a change made in one statement (a data-modifying WITH is atomic: the event
+ * exists exactly when the statement's other writes do). `data` is an SQL expression, so it may read
+ * what earlier expressions of the statement produced (a receipt number).
+ */
+export function outboxEventCtes(
+  name: string,
+  event: Omit<OutboxEventInput, 'data'> & { readonly data: RawBuilder<unknown> },
+): RawBuilder<unknown> {
+  const cte = sql.raw(name);
+  const deliveries = sql.raw(`${name}_deliveries`);
+  return sql`${cte} as (
+      insert into outbox_event (lg_code, event_id, type, subject, data)
+      values (${event.lgCode}, ${randomUUID()}, ${event.type}, ${event.subject}, ${event.data})
+      returning lg_code, event_id, type
+    ), ${deliveries} as (
+      insert into webhook_delivery (lg_code, subscription_id, event_id, status, next_attempt_at)
+      select s.lg_code, s.subscription_id, e.event_id, 'pending', now()
+        from webhook_subscription s, ${cte} e
+       where s.lg_code = e.lg_code and s.active and (e.type = any(s.event_types) or '*' = any(s.event_types))
+    )`;
 }

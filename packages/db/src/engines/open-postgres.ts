@@ -7,6 +7,7 @@ import type { Database } from '../database';
 import { DatabaseError } from '../errors';
 import type { DB } from '../schema';
 import { typeParsers } from '../type-parsers';
+import { withPreparedStatements } from './prepared-statements';
 
 export interface OpenPostgresOptions {
   readonly url: string;
@@ -36,13 +37,17 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Databa
     await pool.end();
     throw new DatabaseError('DATABASE_UNREACHABLE', `cannot connect to the PostgreSQL server: ${safeReason(error)}`);
   }
-  const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const prepared = {
+    connect: async () => withPreparedStatements(await pool.connect()),
+    end: () => pool.end(),
+  } as unknown as pg.Pool;
+  const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool: prepared }) });
   let closed = false;
   return {
     engine: 'postgres',
     kysely,
     async withSession(fn) {
-      const client = await pool.connect();
+      const client = withPreparedStatements(await pool.connect());
       // A Kysely of its own over this one client: release() is a no-op until the session ends.
       const pinned = { query: client.query.bind(client), release() {} };
       const sessionKysely = new Kysely<DB>({

@@ -1,9 +1,9 @@
 import type { DB } from '@madoguchi/db';
-import { type Selectable, sql, type Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import { projectForPurpose } from '../../access';
 import { fromRow } from '../record-row';
 import type { ResidentRecord } from '../resident.types';
-import { supportMeasureInForce } from '../support-measures/support-measure';
+import { supportMeasureJoin } from '../support-measures/support-measure';
 
 /** The applicant and their household as a purpose may see them, for filling in a form. */
 export interface PrefillRecords {
@@ -18,15 +18,16 @@ export interface PrefillRecords {
  * even to their household: the resident adds them by hand if they must.
  */
 export async function readForPrefill(
-  trx: Transaction<DB>,
+  trx: Kysely<DB> | Transaction<DB>,
   lgCode: string,
   personId: string,
   purpose: string,
 ): Promise<PrefillRecords | null> {
   // One statement: this runs for every application started or submitted.
+  const measure = supportMeasureJoin('r');
   const { rows } = await sql<Selectable<DB['resident_record']> & { supported: boolean }>`
-    select r.*, ${supportMeasureInForce('r')} as supported
-      from resident_record r
+    select r.*, ${measure.inForce} as supported
+      from resident_record r ${measure.join}
      where r.lg_code = ${lgCode} and r.is_current and r.status = 'resident'
        and r.household_id = (
          select household_id from resident_record
