@@ -38,6 +38,25 @@ export interface AuditLogTable {
   hash: Uint8Array;
 }
 
+/** Audit rows committed with their change, waiting to be chained into audit_log (ADR 0014). */
+export interface AuditLogPendingTable {
+  lg_code: string;
+  pending_id: Generated<number>;
+  occurred_at: Date;
+  actor_kind: 'staff' | 'resident' | 'system' | 'operator';
+  actor_id: string;
+  on_behalf_of: string | null;
+  terminal_id: string | null;
+  zone: string | null;
+  department: string | null;
+  purpose: string;
+  action: string;
+  data_category: string | null;
+  subject_person_ids: string[];
+  result: 'allowed' | 'denied' | 'failed' | 'alert';
+  details: ColumnType<Record<string, unknown>, string, never>;
+}
+
 export interface AuditLogSubjectTable {
   lg_code: string;
   person_id: string;
@@ -282,6 +301,7 @@ export interface DB extends ProceduresDB {
   tenant: TenantTable;
   schema_migration: SchemaMigrationTable;
   audit_log: AuditLogTable;
+  audit_log_pending: AuditLogPendingTable;
   audit_log_subject: AuditLogSubjectTable;
   audit_subject_watermark: AuditSubjectWatermarkTable;
   audit_chain_head: AuditChainHeadTable;
@@ -329,6 +349,23 @@ export const SCHEMA_COLUMNS = {
     'details',
     'prev_hash',
     'hash',
+  ],
+  audit_log_pending: [
+    'lg_code',
+    'pending_id',
+    'occurred_at',
+    'actor_kind',
+    'actor_id',
+    'on_behalf_of',
+    'terminal_id',
+    'zone',
+    'department',
+    'purpose',
+    'action',
+    'data_category',
+    'subject_person_ids',
+    'result',
+    'details',
   ],
   audit_log_subject: ['lg_code', 'person_id', 'seq'],
   audit_subject_watermark: ['lg_code', 'indexed_through'],
