@@ -1,11 +1,11 @@
 import { type FormEvent, useRef } from 'react';
-import { type CardLoginOutcome, type LoginFieldErrors, loginFields, loginWithDemoCard } from './card-login';
-import { ErrorSummary } from './error-summary';
+import { type CardLoginOutcome, type LoginField, loginFields, loginWithDemoCard } from './card-login';
 import { FormField } from './form-field';
-import { fill } from './format';
+import { LoginSummary, loginFieldError } from './login-summary';
 import type { Messages } from './messages';
 import { consumeReturnTo } from './portal/return-to';
 import { navigate, paths } from './router';
+import { TenantField } from './tenant-field';
 import { useLoginSubmit } from './use-login-submit';
 import type { TenantsState } from './use-tenants';
 
@@ -41,62 +41,29 @@ export function CardLoginForm({ text, tenants, onRetryTenants }: CardLoginFormPr
     );
   };
 
-  const fieldErrors: LoginFieldErrors = problem?.kind === 'invalid' ? problem.errors : {};
-  const errorOf = (field: keyof LoginFieldErrors) => {
-    const key = fieldErrors[field];
-    return key ? t.fieldErrors[key] : undefined;
-  };
+  const errorOf = (field: LoginField) => loginFieldError(t, problem, field);
 
   return (
     <form className="login-form" noValidate onSubmit={handleSubmit}>
-      {problem?.kind === 'invalid' && (
-        <ErrorSummary
-          title={t.errorSummaryTitle}
-          focusRef={summaryRef}
-          items={loginFields.flatMap((field) => {
-            const message = errorOf(field);
-            return message ? [{ fieldId: FIELD_IDS[field], message }] : [];
-          })}
-        />
-      )}
-      {problem?.kind === 'refused' && (
-        <ErrorSummary title={t.failedTitle} focusRef={summaryRef}>
-          <p className="error-summary__body">{t.apiErrors[problem.reason]}</p>
-          <p className="error-summary__code">
-            {t.errorCodeLabel}
-            <code>{problem.code}</code>
-          </p>
-        </ErrorSummary>
-      )}
+      <LoginSummary
+        text={text}
+        messages={t}
+        problem={problem}
+        fields={loginFields}
+        fieldIds={FIELD_IDS}
+        focusRef={summaryRef}
+      />
 
-      <FormField id={FIELD_IDS.lgCode} label={t.tenantLabel} error={errorOf('lgCode')} errorPrefix={text.errorPrefix}>
-        {(control) => (
-          <select
-            {...control}
-            className="form-field__select"
-            value={lgCode}
-            disabled={tenants.status !== 'loaded'}
-            onChange={(event) => setLgCode(event.target.value)}
-          >
-            <option value="">{tenants.status === 'loading' ? t.tenantsLoading : t.tenantPlaceholder}</option>
-            {tenants.status === 'loaded' &&
-              tenants.items.map((tenant) => (
-                // Municipality names are Japanese proper nouns whatever the page language.
-                <option key={tenant.lgCode} value={tenant.lgCode} lang="ja">
-                  {fill(t.tenantOption, { name: tenant.name, code: tenant.lgCode })}
-                </option>
-              ))}
-          </select>
-        )}
-      </FormField>
-      {tenants.status === 'error' && (
-        <div className="inline-alert" role="alert">
-          <p>{text.tenantsError}</p>
-          <button type="button" className="button" onClick={onRetryTenants}>
-            {text.tenantsRetry}
-          </button>
-        </div>
-      )}
+      <TenantField
+        text={text}
+        id={FIELD_IDS.lgCode}
+        label={t.tenantLabel}
+        error={errorOf('lgCode')}
+        tenants={tenants}
+        lgCode={lgCode}
+        onChange={setLgCode}
+        onRetryTenants={onRetryTenants}
+      />
 
       <FormField
         id={FIELD_IDS.certificate}

@@ -1,12 +1,12 @@
 import { type FormEvent, useId } from 'react';
 import { ErrorSummary } from './error-summary';
-import { FormField } from './form-field';
-import { fill } from './format';
+import { LoginRefusal } from './login-refusal';
 import type { Messages } from './messages';
 import type { PasskeyLoginErrorKey } from './messages/messages';
 import { loginWithPasskey } from './passkey';
 import { consumeReturnTo } from './portal/return-to';
 import { navigate, paths } from './router';
+import { TenantField } from './tenant-field';
 import { useLoginSubmit } from './use-login-submit';
 import type { TenantsState } from './use-tenants';
 
@@ -56,40 +56,23 @@ export function PasskeyLoginForm({ text, tenants }: PasskeyLoginFormProps) {
           />
         )}
         {problem?.kind === 'refused' && (
-          <ErrorSummary title={t.loginFailedTitle} focusRef={summaryRef}>
-            <p className="error-summary__body">{t.loginErrors[problem.reason]}</p>
-            <p className="error-summary__code">
-              {text.login.errorCodeLabel}
-              <code>{problem.code}</code>
-            </p>
-          </ErrorSummary>
+          <LoginRefusal
+            text={text}
+            title={t.loginFailedTitle}
+            message={t.loginErrors[problem.reason]}
+            code={problem.code}
+            focusRef={summaryRef}
+          />
         )}
-        <FormField
+        <TenantField
+          text={text}
           id={LG_CODE_ID}
           label={t.tenantLabel}
           error={problem?.kind === 'missing-tenant' ? t.tenantMissing : undefined}
-          errorPrefix={text.errorPrefix}
-        >
-          {(control) => (
-            <select
-              {...control}
-              className="form-field__select"
-              value={lgCode}
-              disabled={tenants.status !== 'loaded'}
-              onChange={(event) => setLgCode(event.target.value)}
-            >
-              <option value="">
-                {tenants.status === 'loading' ? text.login.tenantsLoading : text.login.tenantPlaceholder}
-              </option>
-              {tenants.status === 'loaded' &&
-                tenants.items.map((tenant) => (
-                  <option key={tenant.lgCode} value={tenant.lgCode} lang="ja">
-                    {fill(text.login.tenantOption, { name: tenant.name, code: tenant.lgCode })}
-                  </option>
-                ))}
-            </select>
-          )}
-        </FormField>
+          tenants={tenants}
+          lgCode={lgCode}
+          onChange={setLgCode}
+        />
         <div className="login-form__actions">
           <button type="submit" className="button button--primary" aria-disabled={submitting}>
             {t.loginButton}

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { type AccessLogEntry, fetchAccessLog } from './access-log-api';
 import { fetchSession, logout, type SessionInfo } from './session-api';
+import { useReloadable } from './use-reloadable';
 
 export type SignedOutReason = 'not-logged-in' | 'expired' | 'logged-out';
 
@@ -32,6 +33,9 @@ async function loadMyRecord(signal: AbortSignal): Promise<MyRecordState> {
   return reason ? { status: 'signed-out', reason } : { status: 'error' };
 }
 
+const LOADING: MyRecordState = { status: 'loading' };
+const FAILED: MyRecordState = { status: 'error' };
+
 /**
  * The login (from `GET /api/v1/session`: the cookie itself is out of the page's reach) and the
  * resident's access log. `logOut` ends the session; `reload` tries again after an error.
@@ -41,27 +45,11 @@ export function useMyRecord(): {
   reload: () => void;
   logOut: () => Promise<boolean>;
 } {
-  const [state, setState] = useState<MyRecordState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the trigger that makes `reload` fetch again.
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ status: 'loading' });
-    loadMyRecord(controller.signal).then(setState, (error: unknown) => {
-      if (!controller.signal.aborted) {
-        console.error(error);
-        setState({ status: 'error' });
-      }
-    });
-    return () => controller.abort();
-  }, [attempt]);
-
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const { state, reload, replace } = useReloadable(loadMyRecord, { loading: LOADING, failed: FAILED });
   const logOut = useCallback(async () => {
     const result = await logout();
-    if (result.ok) setState({ status: 'signed-out', reason: 'logged-out' });
+    if (result.ok) replace({ status: 'signed-out', reason: 'logged-out' });
     return result.ok;
-  }, []);
+  }, [replace]);
   return { state, reload, logOut };
 }

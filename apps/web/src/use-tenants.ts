@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useReloadable } from './use-reloadable';
 
 /** A municipality as `GET /api/v1/tenants` lists it. */
 export interface TenantSummary {
@@ -27,28 +27,15 @@ async function fetchTenants(signal: AbortSignal): Promise<TenantSummary[]> {
   return items;
 }
 
+async function loadTenants(signal: AbortSignal): Promise<TenantsState> {
+  return { status: 'loaded', items: await fetchTenants(signal) };
+}
+
+const LOADING: TenantsState = { status: 'loading' };
+const FAILED: TenantsState = { status: 'error' };
+
 /** Loads the municipalities served; `reload` tries again after an error. */
 export function useTenants(): { state: TenantsState; reload: () => void } {
-  const [state, setState] = useState<TenantsState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the trigger that makes `reload` fetch again.
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ status: 'loading' });
-    fetchTenants(controller.signal).then(
-      (items) => setState({ status: 'loaded', items }),
-      (error: unknown) => {
-        // Leaving the page aborts the request; that is not a failure to show.
-        if (!controller.signal.aborted) {
-          console.error(error);
-          setState({ status: 'error' });
-        }
-      },
-    );
-    return () => controller.abort();
-  }, [attempt]);
-
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const { state, reload } = useReloadable(loadTenants, { loading: LOADING, failed: FAILED });
   return { state, reload };
 }

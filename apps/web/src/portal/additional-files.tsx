@@ -1,12 +1,12 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { ErrorSummary } from '../error-summary';
 import type { Locale, Messages } from '../messages';
+import type { AttachmentDefinition } from '../procedures/procedure-definition';
 import { paths } from '../router';
 import { AttachmentField } from './attachment-field';
 import type { LoadFailure } from './failure';
 import { attachmentFieldId } from './field-ids';
 import { LoadFailureNotice } from './load-failure-notice';
-import type { AttachmentDefinition } from './procedure-types';
 import { uploadChosenFiles } from './upload-files';
 import { useBusy } from './use-busy';
 import { useFocusOnReport } from './use-error-focus';

@@ -1,14 +1,4 @@
-import type { Answers } from './application-types';
-
-/** The value at a dot path (`children.0.birthDate`), or undefined when any part is missing. */
-export function valueAt(root: unknown, path: string): unknown {
-  let value: unknown = root;
-  for (const part of path.split('.')) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[part];
-  }
-  return value;
-}
+import type { Answers } from '../procedures/application-view';
 
 function copyOf(node: unknown, nextPart: string): Record<string, unknown> | unknown[] {
   if (Array.isArray(node)) return [...node];
@@ -47,9 +37,4 @@ export function isEmptyAnswer(value: unknown): boolean {
   if (typeof value === 'string') return value.trim() === '';
   if (Array.isArray(value)) return value.length === 0;
   return false;
-}
-
-/** Whether `path` is, or lies inside, one of the answers the register filled in for good. */
-export function isLockedPath(path: string, locked: readonly string[]): boolean {
-  return locked.some((lockedPath) => path === lockedPath || path.startsWith(`${lockedPath}.`));
 }

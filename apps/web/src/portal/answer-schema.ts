@@ -1,4 +1,4 @@
-import type { JsonSchema } from './procedure-types';
+import type { JsonSchema } from '../procedures/procedure-definition';
 
 /**
  * What the answer schema says about one question, for the pages' wording only (「任意」, the

@@ -1,11 +1,11 @@
 import { useId } from 'react';
 import { fill } from '../format';
 import type { Locale, Messages } from '../messages';
+import type { ApplicationDetail } from '../procedures/application-view';
+import { valueAt } from '../procedures/procedure-conditions';
 import { paths } from '../router';
 import { AnswerLines } from './answer-lines';
-import { valueAt } from './answer-paths';
 import { answerLines } from './answer-text';
-import type { ApplicationDetail } from './application-types';
 import { ChangeLink } from './change-link';
 import type { FormStep } from './form-steps';
 import { localized } from './localized';

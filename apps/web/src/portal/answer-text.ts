@@ -1,10 +1,10 @@
 import { fill } from '../format';
 import type { Locale, Messages } from '../messages';
+import type { QuestionDefinition } from '../procedures/procedure-definition';
 import { isEmptyAnswer } from './answer-paths';
 import type { MemberItem } from './draft-values';
 import { formatDate, formatMonth } from './format-date';
 import { localized } from './localized';
-import type { QuestionDefinition } from './procedure-types';
 
 function optionLabel(question: QuestionDefinition, value: unknown, locale: Locale): string {
   const option = question.options?.find((o) => o.value === value);

@@ -1,10 +1,10 @@
 import { Link } from '../link';
 import type { Locale, Messages } from '../messages';
+import type { ApplicationDetail } from '../procedures/application-view';
 import { AdditionalFiles } from './additional-files';
 import { ApplicationDates } from './application-dates';
 import { ApplicationDocuments } from './application-documents';
 import { ApplicationTimeline } from './application-timeline';
-import type { ApplicationDetail } from './application-types';
 import { DecisionSummary } from './decision-summary';
 import { visibleAttachments } from './form-steps';
 import { InformationRequest } from './information-request';

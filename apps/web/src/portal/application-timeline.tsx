@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { formatDateTime } from '../format';
 import type { Locale, Messages } from '../messages';
-import type { ApplicationEvent } from './application-types';
+import type { ApplicationEvent } from '../procedures/application-view';
 import { timelineEntries } from './timeline-entries';
 
 interface ApplicationTimelineProps {

@@ -1,11 +1,11 @@
 import { FormField } from '../form-field';
 import { fill } from '../format';
 import type { Locale, Messages } from '../messages';
+import type { AttachmentDefinition } from '../procedures/procedure-definition';
 import { documentUrl } from './applications-api';
 import { attachmentFormats } from './attachment-format';
 import { attachmentFieldId } from './field-ids';
 import { localized } from './localized';
-import type { AttachmentDefinition } from './procedure-types';
 
 export interface UploadedFile {
   readonly attachmentId: string | null;

@@ -1,6 +1,6 @@
 import { fill } from '../format';
 import type { Messages } from '../messages';
-import type { AttachmentDefinition } from './procedure-types';
+import type { AttachmentDefinition } from '../procedures/procedure-definition';
 
 const TYPE_NAMES: Readonly<Record<string, string>> = {
   'image/jpeg': 'JPEG',

@@ -1,4 +1,4 @@
-import { type PortalResult, sendRequest } from './portal-request';
+import { type DetailedResult, sendRequest } from '../api-client';
 
 /**
  * Sends one file as the request body itself (not base64 in JSON). The server checks the type
@@ -8,7 +8,7 @@ export function uploadAttachment(
   applicationId: string,
   attachmentId: string,
   file: File,
-): Promise<PortalResult<{ readonly documentId: string; readonly fileName: string }>> {
+): Promise<DetailedResult<{ readonly documentId: string; readonly fileName: string }>> {
   const path = `/api/v1/me/applications/${encodeURIComponent(applicationId)}/attachments/${encodeURIComponent(attachmentId)}`;
   return sendRequest(path, {
     method: 'POST',

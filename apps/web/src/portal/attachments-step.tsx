@@ -1,12 +1,12 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { ErrorSummary } from '../error-summary';
 import type { Locale, Messages } from '../messages';
+import type { ApplicationDocument } from '../procedures/application-view';
+import type { AttachmentDefinition } from '../procedures/procedure-definition';
 import { navigate, paths } from '../router';
-import type { ApplicationDocument } from './application-types';
 import { AttachmentField, type UploadedFile } from './attachment-field';
 import type { LoadFailure } from './failure';
 import { attachmentFieldId } from './field-ids';
-import type { AttachmentDefinition } from './procedure-types';
 import { SaveFailureNotice } from './save-failure-notice';
 import { StepActions } from './step-actions';
 import { uploadChosenFiles } from './upload-files';

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { fill } from '../format';
 import type { Messages } from '../messages';
-import type { ApplicationDetail } from './application-types';
+import type { ApplicationDetail } from '../procedures/application-view';
 import { documentUrl } from './applications-api';
 import { reasonOf } from './timeline-entries';
 

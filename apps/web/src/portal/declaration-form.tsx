@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { ErrorSummary } from '../error-summary';
 import type { Locale, Messages } from '../messages';
+import type { ApplicationDetail } from '../procedures/application-view';
 import { navigate, paths } from '../router';
-import type { AnswerProblem, ApplicationDetail } from './application-types';
+import type { AnswerProblem } from './application-types';
 import { problemsOf, submitApplication } from './applications-api';
 import { failureOf, type LoadFailure } from './failure';
 import { forgetApplication } from './form-memory';

@@ -1,4 +1,4 @@
-import type { QuestionDefinition } from './procedure-types';
+import type { QuestionDefinition } from '../procedures/procedure-definition';
 
 /** A household member as the register fills them in; the item is kept whole when ticked. */
 export type MemberItem = Readonly<Record<string, unknown>>;

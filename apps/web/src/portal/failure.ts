@@ -1,4 +1,4 @@
-import type { PortalFailure } from './portal-request';
+import type { DetailedFailure } from '../api-client';
 
 /** Why a page could not show what it loads, each with its own way on. */
 export type LoadFailure =
@@ -8,7 +8,7 @@ export type LoadFailure =
   | { readonly kind: 'not-found' }
   | { readonly kind: 'error'; readonly code: string };
 
-export function failureOf(failure: PortalFailure): LoadFailure {
+export function failureOf(failure: DetailedFailure): LoadFailure {
   switch (failure.code) {
     case 'AUTHENTICATION_REQUIRED':
       return { kind: 'signed-out', expired: false };

@@ -1,4 +1,4 @@
-import type { QuestionInput } from './procedure-types';
+import type { QuestionInput } from '../procedures/procedure-definition';
 
 /**
  * Element ids of the form's controls, fixed so the error summary (and tests) can find them:

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { describedByOf, FieldNotes } from '../form-field';
 
 interface FieldsetFieldProps {
   /** The id the hint and error ids are made from (the first control's id). */
@@ -15,24 +16,11 @@ interface FieldsetFieldProps {
  * with its hint and error: the fieldset counterpart of FormField (GOV.UK pattern).
  */
 export function FieldsetField({ id, legend, hint, error, errorPrefix, children }: FieldsetFieldProps) {
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={error ? 'form-field form-field--error' : 'form-field'}>
-      <fieldset className="question-fieldset" aria-describedby={describedBy}>
+      <fieldset className="question-fieldset" aria-describedby={describedByOf({ id, hint, error })}>
         <legend className="form-field__label question-fieldset__legend">{legend}</legend>
-        {hint && (
-          <p id={hintId} className="form-field__hint">
-            {hint}
-          </p>
-        )}
-        {error && (
-          <p id={errorId} className="form-field__error">
-            <span className="visually-hidden">{errorPrefix}</span>
-            {error}
-          </p>
-        )}
+        <FieldNotes id={id} hint={hint} error={error} errorPrefix={errorPrefix} />
         {children}
       </fieldset>
     </div>

@@ -1,7 +1,11 @@
-import { valueAt } from './answer-paths';
-import type { Answers } from './application-types';
-import { conditionHolds } from './conditions';
-import type { AttachmentDefinition, PageDefinition, ProcedureDefinition, QuestionDefinition } from './procedure-types';
+import type { Answers } from '../procedures/application-view';
+import { conditionHolds, valueAt, visiblePages } from '../procedures/procedure-conditions';
+import type {
+  AttachmentDefinition,
+  PageDefinition,
+  ProcedureDefinition,
+  QuestionDefinition,
+} from '../procedures/procedure-definition';
 
 /**
  * One step of the form, at /applications/{id}/steps/{n} (n counts from 1). A page whose `showIf`
@@ -25,8 +29,7 @@ export function visibleAttachments(definition: ProcedureDefinition, answers: Ans
 
 export function formSteps(definition: ProcedureDefinition, answers: Answers): FormStep[] {
   const steps: FormStep[] = [];
-  for (const page of definition.pages) {
-    if (page.showIf && !conditionHolds(page.showIf, answers)) continue;
+  for (const page of visiblePages(definition, answers)) {
     if (!page.repeat) {
       steps.push({ kind: 'page', page, item: null });
       continue;

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { Messages } from '../messages';
-import type { ApplicationEvent } from './application-types';
+import type { ApplicationEvent } from '../procedures/application-view';
 import { REPLY_FIELD_ID } from './reply-form';
 
 /** The department asks for more: its request, set apart at the top, and where to answer. */

@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import type { Locale, Messages } from '../messages';
-import { valueAt } from './answer-paths';
+import type { Answers } from '../procedures/application-view';
+import { valueAt } from '../procedures/procedure-conditions';
 import { answerLines } from './answer-text';
-import type { Answers } from './application-types';
 import { fieldId } from './field-ids';
 import { localized } from './localized';
 import type { StepQuestion } from './step-answers';

@@ -2,8 +2,8 @@ import { useId } from 'react';
 import { fill } from '../format';
 import { Link } from '../link';
 import type { Locale, Messages } from '../messages';
+import type { Application } from '../procedures/application-view';
 import { paths } from '../router';
-import type { Application } from './application-types';
 import { documentUrl } from './applications-api';
 import { formatDate } from './format-date';
 

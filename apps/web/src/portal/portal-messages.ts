@@ -1,6 +1,6 @@
-import type { ApplicationStatus } from './application-types';
+import type { ApplicationStatus } from '../procedures/application-view';
+import type { Department } from '../procedures/procedure-definition';
 import type { AssuranceLevel } from './assurance';
-import type { Department } from './procedure-types';
 
 /**
  * Strings of the resident portal (procedures and applications). Each language file fills all of

@@ -1,12 +1,12 @@
 import { fill } from '../format';
 import type { Locale, Messages } from '../messages';
+import type { ProcedureDefinition, QuestionDefinition } from '../procedures/procedure-definition';
 import { schemaAt } from './answer-schema';
 import type { AnswerProblem } from './application-types';
 import { attachmentFieldId, LOCATION_PARTS, problemTargetId } from './field-ids';
 import { type FormStep, pathCovers, questionPath, stepIndexOfField } from './form-steps';
 import { localized } from './localized';
 import { labelInSentence, problemText } from './problem-text';
-import type { ProcedureDefinition, QuestionDefinition } from './procedure-types';
 
 /** A problem, where it can be fixed: its step (-1: none) and the control on that step. */
 export interface LocatedProblem {

@@ -1,7 +1,7 @@
 import { fill } from '../format';
 import type { Locale, Messages } from '../messages';
+import type { JsonSchema, QuestionInput } from '../procedures/procedure-definition';
 import type { AnswerProblem } from './application-types';
-import type { JsonSchema, QuestionInput } from './procedure-types';
 
 const CHOICE_INPUTS: readonly QuestionInput[] = ['radios', 'checkboxes', 'select', 'household-members'];
 

@@ -1,9 +1,9 @@
 import { Link } from '../link';
 import type { Locale, Messages } from '../messages';
+import type { ProcedureSummary } from '../procedures/procedure-summary';
 import { paths } from '../router';
 import { assuranceLevelOf } from './assurance';
 import { localized } from './localized';
-import type { ProcedureSummary } from './procedure-types';
 
 /** One procedure of the catalog: its name (the link), what it is for, and the login it needs. */
 export function ProcedureCard({

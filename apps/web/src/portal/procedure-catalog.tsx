@@ -2,9 +2,10 @@ import { useId, useState } from 'react';
 import { FormField } from '../form-field';
 import { fill } from '../format';
 import type { Locale, Messages } from '../messages';
+import { DEPARTMENTS } from '../procedures/procedure-definition';
+import type { ProcedureSummary } from '../procedures/procedure-summary';
 import { localized } from './localized';
 import { ProcedureCard } from './procedure-card';
-import { DEPARTMENTS, type ProcedureSummary } from './procedure-types';
 
 interface ProcedureCatalogProps {
   readonly text: Messages;

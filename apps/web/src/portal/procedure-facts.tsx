@@ -1,10 +1,10 @@
 import { useId } from 'react';
 import { fill } from '../format';
 import type { Locale, Messages } from '../messages';
+import type { ProcedureDefinition } from '../procedures/procedure-definition';
 import { assuranceLevelOf } from './assurance';
 import { attachmentFormats } from './attachment-format';
 import { localized } from './localized';
-import type { ProcedureDefinition } from './procedure-types';
 
 interface ProcedureFactsProps {
   readonly text: Messages;

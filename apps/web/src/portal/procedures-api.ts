@@ -1,12 +1,21 @@
+import { apiRequestWithDetails, type DetailedResult } from '../api-client';
+import type { ProcedureDefinition } from '../procedures/procedure-definition';
+import type { ProcedureSummary } from '../procedures/procedure-summary';
 import type { SessionInfo } from '../session-api';
-import { type PortalResult, portalRequest } from './portal-request';
-import type { ProcedureSummary, ProcedureView } from './procedure-types';
+
+/** A procedure version as `GET /api/v1/tenants/{lgCode}/procedures/{procedureId}` sends it. */
+export interface ProcedureView {
+  readonly procedureId: string;
+  readonly version: number;
+  readonly status: string;
+  readonly definition: ProcedureDefinition;
+}
 
 export function fetchProcedures(
   lgCode: string,
   signal: AbortSignal,
-): Promise<PortalResult<{ readonly items: readonly ProcedureSummary[] }>> {
-  return portalRequest('GET', `/api/v1/tenants/${encodeURIComponent(lgCode)}/procedures`, { signal });
+): Promise<DetailedResult<{ readonly items: readonly ProcedureSummary[] }>> {
+  return apiRequestWithDetails('GET', `/api/v1/tenants/${encodeURIComponent(lgCode)}/procedures`, { signal });
 }
 
 /** The version offered now: the start page describes what a new application will ask. */
@@ -14,12 +23,12 @@ export function fetchProcedure(
   lgCode: string,
   procedureId: string,
   signal: AbortSignal,
-): Promise<PortalResult<ProcedureView>> {
+): Promise<DetailedResult<ProcedureView>> {
   const path = `/api/v1/tenants/${encodeURIComponent(lgCode)}/procedures/${encodeURIComponent(procedureId)}`;
-  return portalRequest('GET', path, { signal });
+  return apiRequestWithDetails('GET', path, { signal });
 }
 
 /** Who is logged in; a 401 means nobody, which the portal pages treat as an answer, not an error. */
-export function fetchPortalSession(signal: AbortSignal): Promise<PortalResult<SessionInfo>> {
-  return portalRequest('GET', '/api/v1/session', { signal });
+export function fetchPortalSession(signal: AbortSignal): Promise<DetailedResult<SessionInfo>> {
+  return apiRequestWithDetails('GET', '/api/v1/session', { signal });
 }

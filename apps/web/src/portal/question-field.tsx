@@ -1,11 +1,11 @@
 import { fill } from '../format';
 import type { Locale, Messages } from '../messages';
+import type { QuestionDefinition } from '../procedures/procedure-definition';
 import { ChoiceQuestion } from './choice-question';
 import type { DraftValue, LocationDraft, MemberItem } from './draft-values';
 import { localized } from './localized';
 import { LocationQuestion } from './location-question';
 import { MembersQuestion } from './members-question';
-import type { QuestionDefinition } from './procedure-types';
 import { SelectQuestion } from './select-question';
 import { TextQuestion } from './text-question';
 

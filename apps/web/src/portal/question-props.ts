@@ -1,6 +1,6 @@
 import type { Locale, Messages } from '../messages';
+import type { QuestionDefinition } from '../procedures/procedure-definition';
 import type { DraftValue } from './draft-values';
-import type { QuestionDefinition } from './procedure-types';
 
 /** What every kind of question control is given. */
 export interface QuestionProps<V extends DraftValue = DraftValue> {

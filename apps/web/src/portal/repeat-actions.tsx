@@ -1,7 +1,7 @@
 import { fill } from '../format';
 import type { Locale, Messages } from '../messages';
+import type { RepeatDefinition } from '../procedures/procedure-definition';
 import { localized } from './localized';
-import type { RepeatDefinition } from './procedure-types';
 
 interface RepeatActionsProps {
   readonly text: Messages;

@@ -1,7 +1,8 @@
+import type { ApplicationDetail } from '../procedures/application-view';
+import { isLocked, valueAt } from '../procedures/procedure-conditions';
 import { paths } from '../router';
-import { isEmptyAnswer, isLockedPath, valueAt } from './answer-paths';
+import { isEmptyAnswer } from './answer-paths';
 import { isRequiredPath } from './answer-schema';
-import type { ApplicationDetail } from './application-types';
 import { type FormStep, formSteps, questionPath } from './form-steps';
 
 function unanswered(detail: ApplicationDetail, step: FormStep): boolean {
@@ -12,7 +13,7 @@ function unanswered(detail: ApplicationDetail, step: FormStep): boolean {
   return step.page.questions.some((question) => {
     const path = questionPath(step.page, question, step.item);
     return (
-      !isLockedPath(path, application.lockedAnswers) &&
+      !isLocked(application.lockedAnswers, path) &&
       isRequiredPath(definition.answers, path) &&
       isEmptyAnswer(valueAt(application.answers, path))
     );

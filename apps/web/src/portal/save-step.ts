@@ -1,5 +1,6 @@
+import type { Answers } from '../procedures/application-view';
 import { topKeyOf, withValueAt } from './answer-paths';
-import type { AnswerProblem, Answers } from './application-types';
+import type { AnswerProblem } from './application-types';
 import { problemsOf, saveAnswers } from './applications-api';
 import { failureOf, type LoadFailure } from './failure';
 import { keepUnsavedItems } from './form-memory';

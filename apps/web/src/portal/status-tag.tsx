@@ -1,5 +1,5 @@
 import type { Messages } from '../messages';
-import { isApplicationStatus } from './application-types';
+import { isApplicationStatus } from '../procedures/application-view';
 
 /**
  * Where an application stands, as a tag. Its colour only repeats the words (never the sole cue);

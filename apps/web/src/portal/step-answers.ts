@@ -1,9 +1,10 @@
-import { isLockedPath, topKeyOf, valueAt, withValueAt } from './answer-paths';
+import type { Answers } from '../procedures/application-view';
+import { isLocked, valueAt } from '../procedures/procedure-conditions';
+import type { ProcedureDefinition, QuestionDefinition } from '../procedures/procedure-definition';
+import { topKeyOf, withValueAt } from './answer-paths';
 import { isRequiredPath } from './answer-schema';
-import type { Answers } from './application-types';
 import { type DraftValue, fromDraft, toDraft } from './draft-values';
 import { type FormStep, questionPath } from './form-steps';
-import type { ProcedureDefinition, QuestionDefinition } from './procedure-types';
 
 export type PageStep = Extract<FormStep, { kind: 'page' }>;
 
@@ -27,7 +28,7 @@ export function stepQuestions(
     return {
       question,
       path,
-      locked: isLockedPath(path, locked),
+      locked: isLocked(locked, path),
       optional: !isRequiredPath(definition.answers, path),
     };
   });

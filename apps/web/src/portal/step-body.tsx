@@ -1,8 +1,8 @@
 import { fill } from '../format';
 import { Link } from '../link';
 import type { Locale, Messages } from '../messages';
+import type { Answers, ApplicationDetail } from '../procedures/application-view';
 import { paths } from '../router';
-import type { Answers, ApplicationDetail } from './application-types';
 import { AttachmentsStep } from './attachments-step';
 import type { FormStep } from './form-steps';
 import { QuestionStep } from './question-step';

@@ -1,10 +1,10 @@
 import type { ErrorSummaryItem } from '../error-summary';
 import type { Locale, Messages } from '../messages';
+import type { ProcedureDefinition } from '../procedures/procedure-definition';
 import type { AnswerProblem } from './application-types';
 import { fieldId } from './field-ids';
 import type { FormStep } from './form-steps';
 import { type LocatedProblem, locateProblem } from './problem-locator';
-import type { ProcedureDefinition } from './procedure-types';
 
 export interface StepProblems {
   /** Problems of this step's controls: the summary links to them, each control shows its own. */

@@ -1,6 +1,6 @@
-import type { Answers } from './application-types';
+import type { Answers } from '../procedures/application-view';
+import type { ProcedureDefinition } from '../procedures/procedure-definition';
 import { type FormStep, formSteps, indexOfStep } from './form-steps';
-import type { ProcedureDefinition } from './procedure-types';
 import type { SaveIntent } from './save-step';
 import { itemsAt, type PageStep } from './step-answers';
 

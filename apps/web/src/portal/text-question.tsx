@@ -1,7 +1,7 @@
 import type { HTMLInputTypeAttribute } from 'react';
 import { FormField } from '../form-field';
+import type { QuestionInput } from '../procedures/procedure-definition';
 import { fieldId } from './field-ids';
-import type { QuestionInput } from './procedure-types';
 import type { QuestionProps } from './question-props';
 
 interface InputShape {

@@ -1,6 +1,6 @@
 import { fill } from '../format';
 import type { Messages } from '../messages';
-import type { ApplicationEvent } from './application-types';
+import type { ApplicationEvent } from '../procedures/application-view';
 
 export type TimelineTone = 'plain' | 'request' | 'resident' | 'approved' | 'rejected';
 

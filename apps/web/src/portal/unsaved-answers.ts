@@ -1,5 +1,5 @@
+import type { Answers, ApplicationDetail } from '../procedures/application-view';
 import { withValueAt } from './answer-paths';
-import type { Answers, ApplicationDetail } from './application-types';
 import { unsavedItemsOf } from './form-memory';
 
 /** The saved answers with the items of repeating pages that wait to be saved (form-memory). */

@@ -1,10 +1,10 @@
 import type { Locale, Messages } from '../messages';
+import type { AttachmentDefinition } from '../procedures/procedure-definition';
 import type { UploadedFile } from './attachment-field';
 import { attachmentFormats } from './attachment-format';
 import { uploadAttachment } from './attachment-upload';
 import { failureOf, type LoadFailure } from './failure';
 import { localized } from './localized';
-import type { AttachmentDefinition } from './procedure-types';
 import { stopsUploads, uploadProblem } from './upload-problem';
 
 export interface UploadOutcome {

@@ -1,9 +1,9 @@
+import type { DetailedFailure } from '../api-client';
 import { fill } from '../format';
 import type { Messages } from '../messages';
-import type { PortalFailure } from './portal-request';
 
 /** Why a file was refused, with the files the attachment takes. */
-export function uploadProblem(text: Messages, failure: PortalFailure, label: string, formats: string): string {
+export function uploadProblem(text: Messages, failure: DetailedFailure, label: string, formats: string): string {
   const t = text.portal.attachments;
   if (failure.status === 415) return fill(t.wrongType, { label, formats });
   if (failure.status === 413) return fill(t.tooLarge, { label, formats });
@@ -12,6 +12,6 @@ export function uploadProblem(text: Messages, failure: PortalFailure, label: str
 }
 
 /** Refusals that are not about the file: the login, or the application no longer a draft. */
-export function stopsUploads(failure: PortalFailure): boolean {
+export function stopsUploads(failure: DetailedFailure): boolean {
   return failure.status === 401 || failure.code === 'APPLICATION_STATE' || failure.status === 404;
 }

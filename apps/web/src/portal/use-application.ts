@@ -1,4 +1,4 @@
-import type { ApplicationDetail } from './application-types';
+import type { ApplicationDetail } from '../procedures/application-view';
 import { fetchApplication } from './applications-api';
 import { useResource } from './use-resource';
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DetailedResult } from '../api-client';
 import { failureOf, type LoadFailure } from './failure';
-import type { PortalResult } from './portal-request';
 
 export type ResourceState<T> =
   /** Nothing to load yet (say, no municipality chosen). */
@@ -17,7 +17,7 @@ export type ResourceState<T> =
  */
 export function useResource<T>(
   key: string | null,
-  load: (key: string, signal: AbortSignal) => Promise<PortalResult<T>>,
+  load: (key: string, signal: AbortSignal) => Promise<DetailedResult<T>>,
 ): { state: ResourceState<T>; reload: () => void; replace: (data: T) => void } {
   const [state, setState] = useState<ResourceState<T>>(key === null ? { status: 'idle' } : { status: 'loading' });
   const [attempt, setAttempt] = useState(0);

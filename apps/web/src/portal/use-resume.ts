@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
+import type { ApplicationDetail } from '../procedures/application-view';
 import { navigate } from '../router';
-import type { ApplicationDetail } from './application-types';
 import { RESUME_PARAM, resumePath } from './resume-step';
 
 /**

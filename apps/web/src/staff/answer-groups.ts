@@ -1,8 +1,9 @@
 import { fill } from '../format';
 import type { Locale } from '../messages';
-import type { CaseApplication, ProcedureDefinition, QuestionDefinition } from './case-types';
+import type { Application } from '../procedures/application-view';
+import { isLocked, valueAt, visiblePages } from '../procedures/procedure-conditions';
+import type { ProcedureDefinition, QuestionDefinition } from '../procedures/procedure-definition';
 import { formatDate, formatMonth } from './dates';
-import { isLocked, valueAt, visiblePages } from './procedure-logic';
 import type { StaffCaseMessages } from './staff-messages';
 
 /** An answer in words: one line, several (checkboxes, household members), or none given. */
@@ -81,7 +82,7 @@ export function answerValue(
  */
 export function answerGroups(
   definition: ProcedureDefinition,
-  application: Pick<CaseApplication, 'answers' | 'lockedAnswers'>,
+  application: Pick<Application, 'answers' | 'lockedAnswers'>,
   locale: Locale,
   t: StaffCaseMessages,
 ): AnswerGroup[] {

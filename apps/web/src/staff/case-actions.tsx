@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Locale, Messages } from '../messages';
+import type { ApplicationDetail } from '../procedures/application-view';
 import { isDecided, isDecisionNotified, isOpen } from './case-progress';
-import type { CaseDetail, DecisionResult } from './case-types';
+import type { DecisionResult } from './case-types';
 import { type CaseWriting, writeToCase } from './cases-api';
 import { DecisionForm } from './decision-form';
 import { DecisionResultPanel } from './decision-result';
@@ -11,7 +12,7 @@ import { TextActionForm } from './text-action-form';
 interface CaseActionsProps {
   readonly text: Messages;
   readonly locale: Locale;
-  readonly detail: CaseDetail;
+  readonly detail: ApplicationDetail;
   /** Fetches the case again, so the header and the history show what the step changed. */
   readonly onChanged: () => void;
 }

@@ -1,13 +1,14 @@
 import { useId } from 'react';
 import type { Locale, Messages } from '../messages';
+import type { Application } from '../procedures/application-view';
+import type { ProcedureDefinition } from '../procedures/procedure-definition';
 import { type AnswerValue, answerGroups } from './answer-groups';
-import type { CaseApplication, ProcedureDefinition } from './case-types';
 
 interface CaseAnswersProps {
   readonly text: Messages;
   readonly locale: Locale;
   readonly definition: ProcedureDefinition;
-  readonly application: CaseApplication;
+  readonly application: Application;
 }
 
 function Value({ value, none }: { readonly value: AnswerValue; readonly none: string }) {

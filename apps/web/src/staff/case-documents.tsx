@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { fill } from '../format';
 import type { Locale, Messages } from '../messages';
+import type { ApplicationDetail } from '../procedures/application-view';
 import { isDecided } from './case-progress';
-import type { CaseDetail } from './case-types';
 import { caseDocumentUrl } from './cases-api';
 
 /** A file size as people read it: 「120 KB」, 「1.4 MB」. */
@@ -23,7 +23,7 @@ export function CaseDocuments({
 }: {
   readonly text: Messages;
   readonly locale: Locale;
-  readonly detail: CaseDetail;
+  readonly detail: ApplicationDetail;
 }) {
   const t = text.staff.case;
   const headingId = useId();

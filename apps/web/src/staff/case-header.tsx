@@ -1,9 +1,9 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { formatDateTime } from '../format';
 import type { Locale, Messages } from '../messages';
+import type { Application } from '../procedures/application-view';
 import { ActionFailureSummary } from './action-failure';
 import { isOpen, isOverdue } from './case-progress';
-import type { CaseApplication } from './case-types';
 import { assignCase } from './cases-api';
 import { formatDate } from './dates';
 import { OverdueTag, StatusTag } from './status-tag';
@@ -12,7 +12,7 @@ import { useCaseAction } from './use-case-action';
 interface CaseHeaderProps {
   readonly text: Messages;
   readonly locale: Locale;
-  readonly application: CaseApplication;
+  readonly application: Application;
   /** The reader's staff id; without it the case cannot be taken from here. */
   readonly staffId: string | undefined;
   readonly onChanged: () => void;
@@ -27,7 +27,7 @@ export function CaseHeader({ text, locale, application, staffId, onChanged }: Ca
   const [announcement, setAnnouncement] = useState('');
   // The answer of "take" is shown at once, for as long as the case shown is the one it was taken on;
   // the reloaded case then says the same (or something newer, which wins).
-  const [taken, setTaken] = useState<{ readonly on: CaseApplication; readonly assignee: string | null } | null>(null);
+  const [taken, setTaken] = useState<{ readonly on: Application; readonly assignee: string | null } | null>(null);
   const [focusAssignee, setFocusAssignee] = useState(0);
   const { pending, failure, run, summaryRef } = useCaseAction();
   const { status, dueOn } = application;

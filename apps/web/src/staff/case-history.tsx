@@ -1,18 +1,19 @@
 import { useId } from 'react';
 import { fill, formatDateTime } from '../format';
 import type { Locale, Messages } from '../messages';
-import type { CaseEvent, DecisionDefinition } from './case-types';
+import type { ApplicationEvent } from '../procedures/application-view';
+import type { DecisionDefinition } from '../procedures/procedure-definition';
 import { StatusTag } from './status-tag';
 
 interface CaseHistoryProps {
   readonly text: Messages;
   readonly locale: Locale;
-  readonly events: readonly CaseEvent[];
+  readonly events: readonly ApplicationEvent[];
   readonly decisions: readonly DecisionDefinition[];
 }
 
 /** The event's own line: which decision, to whom it was given; the body follows as written. */
-function eventDetail(event: CaseEvent, props: CaseHistoryProps): string | null {
+function eventDetail(event: ApplicationEvent, props: CaseHistoryProps): string | null {
   const t = props.text.staff.case;
   switch (event.kind) {
     case 'decided':

@@ -1,4 +1,5 @@
-import { type CaseEvent, DECIDED_STATUSES, OPEN_STATUSES } from './case-types';
+import type { ApplicationEvent } from '../procedures/application-view';
+import { DECIDED_STATUSES, OPEN_STATUSES } from './case-types';
 import { todayInJapan } from './dates';
 
 /** Not decided or withdrawn: staff can still ask, decide, take it. */
@@ -14,7 +15,7 @@ export function isDecided(status: string): boolean {
  * Whether the applicant has been told the decision: it was taken with notice (its event is
  * visible to them), or a `notified` event followed. The case API does not send `notifiedAt`.
  */
-export function isDecisionNotified(events: readonly CaseEvent[]): boolean {
+export function isDecisionNotified(events: readonly ApplicationEvent[]): boolean {
   const decided = events.findLast((e) => e.kind === 'decided');
   if (!decided) return false;
   return decided.visibleToResident || events.some((e) => e.kind === 'notified' && e.seq > decided.seq);

@@ -1,4 +1,5 @@
-import type { CaseDetail, CaseList, CaseStatus, DecisionResult } from './case-types';
+import type { ApplicationDetail } from '../procedures/application-view';
+import type { CaseList, CaseStatus, DecisionResult } from './case-types';
 import { type StaffResult, staffRequest } from './staff-api';
 
 /** The inbox filters as `POST /api/v1/cases/search` takes them; absent means "any". */
@@ -18,8 +19,8 @@ export function searchCases(search: CaseSearch, signal?: AbortSignal): Promise<S
   return staffRequest<CaseList>('POST', '/api/v1/cases/search', { body: search, ...(signal ? { signal } : {}) });
 }
 
-export function fetchCase(applicationId: string, signal?: AbortSignal): Promise<StaffResult<CaseDetail>> {
-  return staffRequest<CaseDetail>('GET', casePath(applicationId), signal ? { signal } : {});
+export function fetchCase(applicationId: string, signal?: AbortSignal): Promise<StaffResult<ApplicationDetail>> {
+  return staffRequest<ApplicationDetail>('GET', casePath(applicationId), signal ? { signal } : {});
 }
 
 /** Takes the case (the staff member's own id), gives it to a colleague, or puts it back with null. */

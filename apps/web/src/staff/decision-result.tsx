@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef } from 'react';
 import { fill } from '../format';
 import type { Locale, Messages } from '../messages';
-import type { DecisionDefinition, DecisionResult } from './case-types';
+import type { DecisionDefinition } from '../procedures/procedure-definition';
+import type { DecisionResult } from './case-types';
 import { caseDocumentUrl } from './cases-api';
 
 interface DecisionResultPanelProps {

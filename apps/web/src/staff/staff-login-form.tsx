@@ -1,12 +1,12 @@
 import { type FormEvent, useState } from 'react';
-import { ErrorSummary } from '../error-summary';
 import { FormField } from '../form-field';
-import { fill } from '../format';
+import { LoginSummary, loginFieldError } from '../login-summary';
 import type { Messages } from '../messages';
 import { navigate, paths } from '../router';
+import { TenantField } from '../tenant-field';
 import { useLoginSubmit } from '../use-login-submit';
 import type { TenantsState } from '../use-tenants';
-import { loginAsStaff, type StaffLoginFieldErrors, type StaffLoginOutcome, staffLoginFields } from './staff-login';
+import { loginAsStaff, type StaffLoginField, type StaffLoginOutcome, staffLoginFields } from './staff-login';
 
 interface StaffLoginFormProps {
   readonly text: Messages;
@@ -48,65 +48,30 @@ export function StaffLoginForm({ text, tenants, onRetryTenants }: StaffLoginForm
     );
   };
 
-  const fieldErrors: StaffLoginFieldErrors = problem?.kind === 'invalid' ? problem.errors : {};
-  const errorOf = (field: keyof StaffLoginFieldErrors) => {
-    const key = fieldErrors[field];
-    return key ? t.fieldErrors[key] : undefined;
-  };
+  const errorOf = (field: StaffLoginField) => loginFieldError(t, problem, field);
   const input = (field: 'loginName' | 'password' | 'totpCode') => ({ id: FIELD_IDS[field], error: errorOf(field) });
 
   return (
     <form className="login-form staff-login-form" noValidate onSubmit={handleSubmit}>
-      {problem?.kind === 'invalid' && (
-        <ErrorSummary
-          title={t.errorSummaryTitle}
-          focusRef={summaryRef}
-          items={staffLoginFields.flatMap((field) => {
-            const message = errorOf(field);
-            return message ? [{ fieldId: FIELD_IDS[field], message }] : [];
-          })}
-        />
-      )}
-      {problem?.kind === 'refused' && (
-        <ErrorSummary title={t.failedTitle} focusRef={summaryRef}>
-          <p className="error-summary__body">{t.apiErrors[problem.reason]}</p>
-          <p className="error-summary__code">
-            {text.login.errorCodeLabel}
-            <code>{problem.code}</code>
-          </p>
-        </ErrorSummary>
-      )}
+      <LoginSummary
+        text={text}
+        messages={t}
+        problem={problem}
+        fields={staffLoginFields}
+        fieldIds={FIELD_IDS}
+        focusRef={summaryRef}
+      />
 
-      <FormField id={FIELD_IDS.lgCode} label={t.tenantLabel} error={errorOf('lgCode')} errorPrefix={text.errorPrefix}>
-        {(control) => (
-          <select
-            {...control}
-            className="form-field__select"
-            value={lgCode}
-            disabled={tenants.status !== 'loaded'}
-            onChange={(event) => setLgCode(event.target.value)}
-          >
-            <option value="">
-              {tenants.status === 'loading' ? text.login.tenantsLoading : text.login.tenantPlaceholder}
-            </option>
-            {tenants.status === 'loaded' &&
-              tenants.items.map((tenant) => (
-                // Municipality names are Japanese proper nouns whatever the page language.
-                <option key={tenant.lgCode} value={tenant.lgCode} lang="ja">
-                  {fill(text.login.tenantOption, { name: tenant.name, code: tenant.lgCode })}
-                </option>
-              ))}
-          </select>
-        )}
-      </FormField>
-      {tenants.status === 'error' && (
-        <div className="inline-alert" role="alert">
-          <p>{text.tenantsError}</p>
-          <button type="button" className="button" onClick={onRetryTenants}>
-            {text.tenantsRetry}
-          </button>
-        </div>
-      )}
+      <TenantField
+        text={text}
+        id={FIELD_IDS.lgCode}
+        label={t.tenantLabel}
+        error={errorOf('lgCode')}
+        tenants={tenants}
+        lgCode={lgCode}
+        onChange={setLgCode}
+        onRetryTenants={onRetryTenants}
+      />
 
       <FormField {...input('loginName')} label={t.loginNameLabel} errorPrefix={text.errorPrefix}>
         {(control) => (

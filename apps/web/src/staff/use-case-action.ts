@@ -66,7 +66,7 @@ export function useCaseAction() {
       try {
         const result = await work().catch((error: unknown): StaffResult<T> => {
           console.error(error);
-          return { ok: false, status: 0, code: 'CLIENT_ERROR', message: '', problems: [] };
+          return { ok: false, status: 0, code: 'CLIENT_ERROR', message: '', details: {}, problems: [] };
         });
         if (result.ok) {
           setFailure(null);

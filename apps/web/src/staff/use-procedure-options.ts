@@ -1,27 +1,15 @@
 import { useEffect, useMemo, useState } from 'react';
 import { apiRequest } from '../api-client';
-import type { CaseSummary, LocalizedText } from './case-types';
+import { DEPARTMENTS } from '../procedures/procedure-definition';
+import type { ProcedureSummary } from '../procedures/procedure-summary';
+import type { CaseSummary } from './case-types';
 
-export interface ProcedureOption {
-  readonly procedureId: string;
-  readonly names: LocalizedText;
-  readonly department: string;
-}
+export type ProcedureOption = Pick<ProcedureSummary, 'procedureId' | 'names' | 'department'>;
 
-/** The order departments are listed in (the order of packages/core's DEPARTMENTS). */
-const DEPARTMENT_ORDER = [
-  'citizen',
-  'child-support',
-  'childcare',
-  'health-insurance',
-  'long-term-care',
-  'environment',
-  'roads',
-];
-
+/** Departments in the order of DEPARTMENTS; one this build does not know goes last. */
 function rank(department: string): number {
-  const index = DEPARTMENT_ORDER.indexOf(department);
-  return index === -1 ? DEPARTMENT_ORDER.length : index;
+  const index = (DEPARTMENTS as readonly string[]).indexOf(department);
+  return index === -1 ? DEPARTMENTS.length : index;
 }
 
 /**
@@ -34,7 +22,7 @@ export function useProcedureOptions(lgCode: string, cases: readonly CaseSummary[
 
   useEffect(() => {
     const controller = new AbortController();
-    apiRequest<{ items: ProcedureOption[] }>('GET', `/api/v1/tenants/${encodeURIComponent(lgCode)}/procedures`, {
+    apiRequest<{ items: ProcedureSummary[] }>('GET', `/api/v1/tenants/${encodeURIComponent(lgCode)}/procedures`, {
       signal: controller.signal,
     }).then(
       (result) => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useReloadable } from '../use-reloadable';
 import { isSignedOut } from './staff-api';
 import { fetchStaffSession, type StaffSession } from './staff-session';
 
@@ -22,24 +22,11 @@ async function loadSession(signal: AbortSignal): Promise<StaffSessionState> {
   return { status: 'error' };
 }
 
+const LOADING: StaffSessionState = { status: 'loading' };
+const FAILED: StaffSessionState = { status: 'error' };
+
 /** Who is logged in (the page cannot read the HttpOnly cookie); `reload` tries again after an error. */
 export function useStaffSession(): { readonly state: StaffSessionState; readonly reload: () => void } {
-  const [state, setState] = useState<StaffSessionState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the trigger that makes `reload` fetch again.
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ status: 'loading' });
-    loadSession(controller.signal).then(setState, (error: unknown) => {
-      if (!controller.signal.aborted) {
-        console.error(error);
-        setState({ status: 'error' });
-      }
-    });
-    return () => controller.abort();
-  }, [attempt]);
-
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const { state, reload } = useReloadable(loadSession, { loading: LOADING, failed: FAILED });
   return { state, reload };
 }

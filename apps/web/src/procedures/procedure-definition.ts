@@ -1,12 +1,18 @@
 import type { Locale } from '../messages';
 
 /**
- * A procedure definition as the API sends it: the part of the format the resident's pages read
- * (the full type is packages/core/src/procedures/procedure-definition.types.ts; the web app does not
- * import the server's packages).
+ * A procedure (手続) definition as the API sends it: with a procedure version to the resident's
+ * pages, and with each application and case to both the resident's and the staff's pages. These
+ * are the parts of the format the web app reads.
+ *
+ * It mirrors packages/core/src/procedures/procedure-definition.types.ts (the full format), which
+ * the web app cannot import: the core package pulls in server-only code. Change the two together.
  */
+
+/** A text in the three languages of the service; each text of a definition has all three. */
 export type LocalizedText = Readonly<Record<Locale, string>>;
 
+/** Departments (課) that handle procedures, in the order they are listed. */
 export const DEPARTMENTS = [
   'citizen',
   'child-support',
@@ -18,6 +24,7 @@ export const DEPARTMENTS = [
 ] as const;
 export type Department = (typeof DEPARTMENTS)[number];
 
+/** How a question is asked; the answer's type is the JSON Schema's, the input only its presentation. */
 export type QuestionInput =
   | 'text'
   | 'textarea'
@@ -44,10 +51,13 @@ export interface QuestionDefinition {
   readonly label: LocalizedText;
   readonly hint?: LocalizedText;
   readonly input: QuestionInput;
+  /** radios, checkboxes, select: the choices, in order. */
   readonly options?: readonly QuestionOption[];
+  /** The HTML autocomplete token, so phones and password managers help (WCAG 1.3.5). */
   readonly autocomplete?: string;
 }
 
+/** When a page or an attachment applies, from answers given before it. */
 export type Condition =
   | { readonly field: string; readonly equals: string | number | boolean }
   | { readonly field: string; readonly in: readonly (string | number | boolean)[] }
@@ -56,6 +66,7 @@ export type Condition =
   | { readonly any: readonly Condition[] }
   | { readonly not: Condition };
 
+/** A repeating group ("each child"): the page is asked once per item of the array at `field`. */
 export interface RepeatDefinition {
   readonly field: string;
   readonly itemTitle: LocalizedText;
@@ -63,6 +74,7 @@ export interface RepeatDefinition {
   readonly max: number;
 }
 
+/** One page of the form: one question, or a few inputs that make one question (GOV.UK pattern). */
 export interface PageDefinition {
   readonly id: string;
   readonly title: LocalizedText;
@@ -77,26 +89,44 @@ export interface AttachmentDefinition {
   readonly label: LocalizedText;
   readonly hint?: LocalizedText;
   readonly required: boolean;
+  /** Media types accepted, e.g. image/jpeg, application/pdf. */
   readonly accept: readonly string[];
   readonly maxBytes: number;
   readonly showIf?: Condition;
 }
 
+export interface DecisionDefinition {
+  readonly id: string;
+  readonly outcome: 'approved' | 'rejected';
+  readonly label: LocalizedText;
+  /** A refusal must say why (行政手続法第8条): the reason goes into the notice. */
+  readonly requiresReason: boolean;
+}
+
 export interface ProcedureDefinition {
+  /** kebab-case, stable across versions. */
   readonly id: string;
   readonly version: number;
   readonly names: LocalizedText;
   readonly summary: LocalizedText;
+  /** One of DEPARTMENTS. */
   readonly department: string;
+  /** The provision the procedure rests on, shown to the resident. */
   readonly legalBasis: string;
+  /** The weakest login that may apply (1 e-mail code, 2 passkey, 3 My Number card). */
   readonly minimumAssurance: number;
   /** JSON Schema of the answers: read only to tell optional questions and size limits. */
   readonly answers: JsonSchema;
   readonly pages: readonly PageDefinition[];
   readonly attachments: readonly AttachmentDefinition[];
+  /** Target for a decision, in calendar days from submission (overdue after it). */
   readonly processingDays: number;
+  /** Fee, as the resident should read it; null when there is none. */
   readonly fee: LocalizedText | null;
   readonly declaration: LocalizedText;
+  readonly decisions: readonly DecisionDefinition[];
+  /** The registry operation an approval carries out (recordRelocation, recordMoveOut), if any. */
+  readonly onApproval?: { readonly operation: string };
 }
 
 /** The keywords of JSON Schema the pages read. */
@@ -113,23 +143,4 @@ export interface JsonSchema {
   readonly maximum?: number;
   readonly minItems?: number;
   readonly maxItems?: number;
-}
-
-/** One procedure of `GET /api/v1/tenants/{lgCode}/procedures`. */
-export interface ProcedureSummary {
-  readonly procedureId: string;
-  readonly version: number;
-  readonly names: LocalizedText;
-  readonly summary: LocalizedText;
-  readonly department: string;
-  readonly minimumAssurance: number;
-  readonly processingDays: number;
-  readonly fee: LocalizedText | null;
-}
-
-export interface ProcedureView {
-  readonly procedureId: string;
-  readonly version: number;
-  readonly status: string;
-  readonly definition: ProcedureDefinition;
 }
