@@ -62,7 +62,11 @@ DECLARE
   head_hash bytea;
   p         audit_log_pending;
   r         audit_log;
-  sealed    integer := 0;
+  ids       bigint[] := '{}';
+  seqs      bigint[] := '{}';
+  prevs     bytea[]  := '{}';
+  hashes    bytea[]  := '{}';
+  n         integer  := 0;
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM audit_log_pending WHERE lg_code = p_lg_code) THEN
     RETURN 0;
@@ -70,23 +74,35 @@ BEGIN
   INSERT INTO audit_chain_head (lg_code, seq, hash) VALUES (p_lg_code, 0, audit_genesis(p_lg_code))
     ON CONFLICT (lg_code) DO UPDATE SET lg_code = excluded.lg_code
     RETURNING seq, hash INTO head_seq, head_hash;
+  -- The chain is sequential, so the hashes are computed row by row; the rows are then moved with
+  -- one INSERT and one DELETE (a statement per row cost most of the time).
   FOR p IN
     SELECT * FROM audit_log_pending WHERE lg_code = p_lg_code ORDER BY pending_id LIMIT p_limit FOR UPDATE SKIP LOCKED
   LOOP
+    n := n + 1;
     head_seq := head_seq + 1;
     r := ROW(p.lg_code, head_seq, p.occurred_at, p.actor_kind, p.actor_id, p.on_behalf_of, p.terminal_id, p.zone,
              p.department, p.purpose, p.action, p.data_category, p.subject_person_ids, p.result, p.details,
              head_hash, head_hash)::audit_log;
+    ids[n] := p.pending_id;
+    seqs[n] := head_seq;
+    prevs[n] := head_hash;
     head_hash := sha256(head_hash || audit_canonical(r));
-    r.hash := head_hash;
-    INSERT INTO audit_log SELECT (r).*;
-    DELETE FROM audit_log_pending WHERE lg_code = p.lg_code AND pending_id = p.pending_id;
-    sealed := sealed + 1;
+    hashes[n] := head_hash;
   END LOOP;
-  IF sealed > 0 THEN
-    UPDATE audit_chain_head SET seq = head_seq, hash = head_hash WHERE lg_code = p_lg_code;
+  IF n = 0 THEN
+    RETURN 0;
   END IF;
-  RETURN sealed;
+  INSERT INTO audit_log (lg_code, seq, occurred_at, actor_kind, actor_id, on_behalf_of, terminal_id, zone, department,
+                         purpose, action, data_category, subject_person_ids, result, details, prev_hash, hash)
+    SELECT q.lg_code, s.seq, q.occurred_at, q.actor_kind, q.actor_id, q.on_behalf_of, q.terminal_id, q.zone,
+           q.department, q.purpose, q.action, q.data_category, q.subject_person_ids, q.result, q.details, s.prev, s.hash
+      FROM unnest(ids, seqs, prevs, hashes) AS s (pending_id, seq, prev, hash)
+      JOIN audit_log_pending q ON q.lg_code = p_lg_code AND q.pending_id = s.pending_id
+     ORDER BY s.seq;
+  DELETE FROM audit_log_pending WHERE lg_code = p_lg_code AND pending_id = ANY (ids);
+  UPDATE audit_chain_head SET seq = head_seq, hash = head_hash WHERE lg_code = p_lg_code;
+  RETURN n;
 END
 $$;
 COMMENT ON FUNCTION audit_seal(text, integer) IS 'Chains committed pending audit rows of a municipality into audit_log (at most p_limit); returns how many.';
