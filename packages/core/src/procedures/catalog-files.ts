@@ -17,7 +17,20 @@ export interface CatalogFileProblem extends DefinitionProblem {
  * (CATALOG_INVALID lists file, path and message): a half-loaded catalog would offer some
  * procedures in a state nobody reviewed.
  */
-export async function readCatalogFiles(dir = CATALOG_DIR): Promise<ProcedureDefinition[]> {
+export function readCatalogFiles(dir = CATALOG_DIR): Promise<ProcedureDefinition[]> {
+  // The shipped catalog is read and checked once per process (every `serve --demo` start and test
+  // database publishes it); other folders are read each time.
+  if (dir !== CATALOG_DIR) return readAndCheck(dir);
+  shipped ??= readAndCheck(dir).catch((error: unknown) => {
+    shipped = undefined;
+    throw error;
+  });
+  return shipped.then((definitions) => structuredClone(definitions));
+}
+
+let shipped: Promise<ProcedureDefinition[]> | undefined;
+
+async function readAndCheck(dir: string): Promise<ProcedureDefinition[]> {
   const files = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
   const definitions: ProcedureDefinition[] = [];
   const problems: CatalogFileProblem[] = [];
