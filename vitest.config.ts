@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Two at a time on a 2-core machine: most test files wait on a database, a browser or a child process.
+    maxWorkers: 2,
   },
 });
