@@ -44,6 +44,40 @@ COMMENT ON COLUMN audit_log_pending.subject_person_ids IS 'Persons whose data wa
 COMMENT ON COLUMN audit_log_pending.result IS 'allowed, denied, failed or alert.';
 COMMENT ON COLUMN audit_log_pending.details IS 'Structured details (no personal data beyond ids).';
 
+-- The canonical encoding v1 (ADR 0009) after the sequence number: what a row's hash covers besides
+-- the version tag, the municipality and seq. audit_canonical() is redefined with it (same bytes), and
+-- audit_seal() computes it for a batch in one query, so only seq and the hash are left row by row.
+CREATE FUNCTION audit_canonical_tail(occurred_at timestamptz, actor_kind text, actor_id text, on_behalf_of text,
+  terminal_id text, zone text, department text, purpose text, action text, data_category text,
+  subject_person_ids text[], result text, details jsonb) RETURNS text
+  LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  SELECT audit_field(to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+    || audit_field(actor_kind)
+    || audit_field(actor_id)
+    || audit_field(on_behalf_of)
+    || audit_field(terminal_id)
+    || audit_field(zone)
+    || audit_field(department)
+    || audit_field(purpose)
+    || audit_field(action)
+    || audit_field(data_category)
+    || audit_field(subject_person_ids::text)
+    || audit_field(result)
+    || audit_field(details::text)
+$$;
+COMMENT ON FUNCTION audit_canonical_tail(timestamptz, text, text, text, text, text, text, text, text, text, text[], text, jsonb) IS 'The canonical encoding v1 of an audit row after its sequence number.';
+
+CREATE OR REPLACE FUNCTION audit_canonical(r audit_log) RETURNS bytea
+  LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  SELECT convert_to(
+    audit_field('madoguchi-audit-v1') || audit_field(r.lg_code) || audit_field(r.seq::text)
+    || audit_canonical_tail(r.occurred_at, r.actor_kind, r.actor_id, r.on_behalf_of, r.terminal_id, r.zone,
+         r.department, r.purpose, r.action, r.data_category, r.subject_person_ids, r.result, r.details),
+    'UTF8')
+$$;
+
 CREATE FUNCTION audit_genesis(p_lg_code text) RETURNS bytea
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$ SELECT sha256(convert_to('madoguchi-audit-v1:genesis:' || p_lg_code, 'UTF8')) $$;
@@ -60,8 +94,7 @@ AS $$
 DECLARE
   head_seq  bigint;
   head_hash bytea;
-  p         audit_log_pending;
-  r         audit_log;
+  p         record;
   ids       bigint[] := '{}';
   seqs      bigint[] := '{}';
   prevs     bytea[]  := '{}';
@@ -74,20 +107,26 @@ BEGIN
   INSERT INTO audit_chain_head (lg_code, seq, hash) VALUES (p_lg_code, 0, audit_genesis(p_lg_code))
     ON CONFLICT (lg_code) DO UPDATE SET lg_code = excluded.lg_code
     RETURNING seq, hash INTO head_seq, head_hash;
-  -- The chain is sequential, so the hashes are computed row by row; the rows are then moved with
-  -- one INSERT and one DELETE (a statement per row cost most of the time).
+  -- The encoding of each row is computed for the whole batch in the query; the chain is sequential,
+  -- so only seq and the hash are row by row; the rows then move with one INSERT and one DELETE.
   FOR p IN
-    SELECT * FROM audit_log_pending WHERE lg_code = p_lg_code ORDER BY pending_id LIMIT p_limit FOR UPDATE SKIP LOCKED
+    SELECT q.pending_id,
+           convert_to(audit_field('madoguchi-audit-v1') || audit_field(q.lg_code), 'UTF8') AS head_part,
+           convert_to(audit_canonical_tail(q.occurred_at, q.actor_kind, q.actor_id, q.on_behalf_of, q.terminal_id,
+             q.zone, q.department, q.purpose, q.action, q.data_category, q.subject_person_ids, q.result, q.details),
+             'UTF8') AS tail_part
+      FROM audit_log_pending q
+     WHERE q.lg_code = p_lg_code
+     ORDER BY q.pending_id
+     LIMIT p_limit
+       FOR UPDATE SKIP LOCKED
   LOOP
     n := n + 1;
     head_seq := head_seq + 1;
-    r := ROW(p.lg_code, head_seq, p.occurred_at, p.actor_kind, p.actor_id, p.on_behalf_of, p.terminal_id, p.zone,
-             p.department, p.purpose, p.action, p.data_category, p.subject_person_ids, p.result, p.details,
-             head_hash, head_hash)::audit_log;
     ids[n] := p.pending_id;
     seqs[n] := head_seq;
     prevs[n] := head_hash;
-    head_hash := sha256(head_hash || audit_canonical(r));
+    head_hash := sha256(head_hash || p.head_part || convert_to(audit_field(head_seq::text), 'UTF8') || p.tail_part);
     hashes[n] := head_hash;
   END LOOP;
   IF n = 0 THEN
