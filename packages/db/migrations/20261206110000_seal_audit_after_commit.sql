@@ -108,7 +108,8 @@ BEGIN
     ON CONFLICT (lg_code) DO UPDATE SET lg_code = excluded.lg_code
     RETURNING seq, hash INTO head_seq, head_hash;
   -- The encoding of each row is computed for the whole batch in the query; the chain is sequential,
-  -- so only seq and the hash are row by row; the rows then move with one INSERT and one DELETE.
+  -- so only seq and the hash are row by row; the rows then move in one statement (DELETE … RETURNING
+  -- feeding the INSERT).
   FOR p IN
     SELECT q.pending_id,
            convert_to(audit_field('madoguchi-audit-v1') || audit_field(q.lg_code), 'UTF8') AS head_part,
@@ -132,14 +133,16 @@ BEGIN
   IF n = 0 THEN
     RETURN 0;
   END IF;
+  WITH moved AS (
+    DELETE FROM audit_log_pending WHERE lg_code = p_lg_code AND pending_id = ANY (ids) RETURNING *
+  )
   INSERT INTO audit_log (lg_code, seq, occurred_at, actor_kind, actor_id, on_behalf_of, terminal_id, zone, department,
                          purpose, action, data_category, subject_person_ids, result, details, prev_hash, hash)
     SELECT q.lg_code, s.seq, q.occurred_at, q.actor_kind, q.actor_id, q.on_behalf_of, q.terminal_id, q.zone,
            q.department, q.purpose, q.action, q.data_category, q.subject_person_ids, q.result, q.details, s.prev, s.hash
       FROM unnest(ids, seqs, prevs, hashes) AS s (pending_id, seq, prev, hash)
-      JOIN audit_log_pending q ON q.lg_code = p_lg_code AND q.pending_id = s.pending_id
+      JOIN moved q ON q.pending_id = s.pending_id
      ORDER BY s.seq;
-  DELETE FROM audit_log_pending WHERE lg_code = p_lg_code AND pending_id = ANY (ids);
   UPDATE audit_chain_head SET seq = head_seq, hash = head_hash WHERE lg_code = p_lg_code;
   RETURN n;
 END
