@@ -368,6 +368,56 @@ describe('applications: start with the register filled in, save, submit, case ha
     expect(await db.kysely.selectFrom('application').select('application_id').execute()).toHaveLength(1);
   });
 
+  it('a submission that fails in the database at its last write leaves nothing half-saved, either way', async () => {
+    const started = await startChildAllowance();
+    // The outbox row is written last in both paths; make the database refuse it.
+    await sql`create function refuse_outbox() returns trigger language plpgsql as $$
+      begin raise exception 'outbox refused by the test'; end $$`.execute(db.kysely);
+    await sql`create trigger refuse_outbox before insert on outbox_event
+      for each row execute function refuse_outbox()`.execute(db.kysely);
+    await expect(fillAndSubmit(started.applicationId)).rejects.toThrow(/outbox refused/);
+    const { actor } = residentOf(parent);
+    await expect(
+      submitNewApplication(db, actor, {
+        lgCode: LG,
+        procedureId: 'child-allowance',
+        applicantPersonId: parent,
+        channel: 'online',
+        assuranceLevel: 3,
+        declaration: true,
+        answers: {
+          phone: '090-1234-5678',
+          pension: 'employees-pension',
+          hasSpouse: 'no',
+          children: [{ fullName: 'デモ 一郎', birthDate: '2020-04-01', livesWithApplicant: 'yes' }],
+          bank: BANK,
+        },
+      }),
+    ).rejects.toThrow(/outbox refused/);
+
+    const applications = await db.kysely
+      .selectFrom('application')
+      .select(['application_id', 'status', 'receipt_no', 'submitted_at'])
+      .execute();
+    expect(applications).toEqual([
+      { application_id: started.applicationId, status: 'draft', receipt_no: null, submitted_at: null },
+    ]);
+    const kinds = await db.kysely.selectFrom('application_event').select('kind').execute();
+    expect(kinds.map((e) => e.kind)).not.toContain('submitted');
+    expect(await db.kysely.selectFrom('outbox_event').select('event_id').execute()).toEqual([]);
+    const audit = await findAuditRecords(db.kysely, LG, 0, 500);
+    expect(audit.filter((a) => a.action === 'application.submit')).toEqual([]);
+    // Once the database takes it again, the same draft is submitted.
+    await sql`drop trigger refuse_outbox on outbox_event`.execute(db.kysely);
+    const submitted = await submitApplication(
+      db,
+      actor,
+      { lgCode: LG, applicationId: started.applicationId, declaration: true },
+      residentOf(parent).viewer,
+    );
+    expect(submitted.receiptNo).toMatch(/^\d{4}-\d{6}$/);
+  });
+
   it('never changes an event of the history, even outside the service', async () => {
     const started = await startChildAllowance();
     await expect(
