@@ -10,20 +10,25 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /**
  * Starts a server script in a process of its own, so the load generator does not share its event
  * loop. The script prints one JSON line once listening; the server stops itself after `maxSeconds`
- * even if this process is killed before it can stop it.
+ * even if this process is killed before it can stop it. BENCH_NODE_ARGS adds flags to its node, e.g.
+ * `BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof"` to profile the server under load.
  */
 export function startBenchServer(script: string, target: DatabaseTarget, maxSeconds: number): ChildProcess {
   // `node --import tsx` rather than `npx tsx`: one process, so killing it kills the server.
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(script)], {
-    cwd: ROOT,
-    stdio: ['pipe', 'pipe', 'inherit'],
-    env: {
-      ...process.env,
-      BENCH_ENGINE: target.engine,
-      BENCH_DATABASE_URL: target.engine === 'postgres' ? target.url : '',
-      BENCH_MAX_SECONDS: String(maxSeconds),
+  const child = spawn(
+    process.execPath,
+    [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', fileURLToPath(script)],
+    {
+      cwd: ROOT,
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: {
+        ...process.env,
+        BENCH_ENGINE: target.engine,
+        BENCH_DATABASE_URL: target.engine === 'postgres' ? target.url : '',
+        BENCH_MAX_SECONDS: String(maxSeconds),
+      },
     },
-  });
+  );
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   child.once('exit', () => process.off('exit', killOnExit));

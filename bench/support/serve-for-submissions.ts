@@ -4,6 +4,8 @@ import {
   addTenant,
   createSession,
   recordMoveIn,
+  startAuditSealer,
+  startWebhookDispatcher,
   syncProcedureCatalog,
   systemActor,
   todayInJapan,
@@ -13,7 +15,7 @@ import { type DatabaseTarget, migrate, openDatabase } from '@madoguchi/db';
 /**
  * The API for the submissions benchmark, in a process of its own: a municipality with the standard
  * catalog and HOUSEHOLDS synthetic households (a parent and a child), each parent logged in with a
- * card (level 3). Prints {"port":N,"cookies":[...],"child":{...}} once listening. Stops on SIGTERM,
+ * card (level 3), and the audit sealer and webhook dispatcher running as in `serve`. Prints {"port":N,"cookies":[...],"child":{...}} once listening. Stops on SIGTERM,
  * when its parent goes away, or after BENCH_MAX_SECONDS.
  */
 const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 200);
@@ -73,11 +75,16 @@ for (let i = 0; i < HOUSEHOLDS; i += 1) {
   cookies.push(`madoguchi_session=${token}`);
 }
 const app = await buildApp({ db, logger: false });
+// The background work `serve` does too: chaining audit rows, delivering the outbox.
+const quiet = { error: () => {}, warn: () => {}, info: () => {} };
+const stopSealer = startAuditSealer(db.kysely, { log: quiet });
+const stopWebhooks = startWebhookDispatcher(db, { log: quiet });
 
 let stopping = false;
 async function stop(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
+  await Promise.all([stopSealer(), stopWebhooks()]).catch(() => {});
   await app.close().catch(() => {});
   await db.close().catch(() => {});
   process.exit(code);

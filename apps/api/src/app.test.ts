@@ -64,13 +64,16 @@ describe('API', () => {
     expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('sends security headers', async () => {
-    const response = await app.inject('/api/v1/tenants');
-    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
-    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
-    expect(response.headers['x-content-type-options']).toBe('nosniff');
-    expect(response.headers['referrer-policy']).toBe('no-referrer');
-    expect(response.headers['strict-transport-security']).toBeDefined();
+  it('sends security headers, on errors too', async () => {
+    for (const url of ['/api/v1/tenants', '/api/v1/no-such-route', '/api/v1/tenants/12/procedures']) {
+      const response = await app.inject(url);
+      expect(response.headers['content-security-policy'], url).toContain("default-src 'self'");
+      expect(response.headers['content-security-policy'], url).toContain("frame-ancestors 'none'");
+      expect(response.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(response.headers['x-frame-options'], url).toBe('SAMEORIGIN');
+      expect(response.headers['referrer-policy'], url).toBe('no-referrer');
+      expect(response.headers['strict-transport-security'], url).toMatch(/^max-age=\d+/);
+    }
   });
 
   it('serves the API documentation', async () => {
