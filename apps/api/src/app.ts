@@ -17,6 +17,7 @@ import { applicationRoutes } from './routes/applications.route';
 import { auditRoutes } from './routes/audit.route';
 import { authRoutes } from './routes/auth.route';
 import { caseRoutes } from './routes/cases.route';
+import { counterRoutes } from './routes/counter.route';
 import { emailCodeRoutes } from './routes/email-code.route';
 import { healthRoutes } from './routes/health.route';
 import { meRoutes } from './routes/me.route';
@@ -113,6 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(procedureRoutes, { db: deps.db });
   await app.register(applicationRoutes, { db: deps.db });
   await app.register(caseRoutes, { db: deps.db });
+  await app.register(counterRoutes, { db: deps.db });
   await app.register(webhookRoutes, { db: deps.db });
   await registerWebApp(app, deps.webRoot);
   await app.ready();

@@ -221,4 +221,56 @@ describe('applications and cases over HTTP', () => {
     const file = await call('GET', `/api/v1/me/applications/${id}/documents/${added.json().documentId}`, card);
     expect(file.rawPayload.equals(jpeg)).toBe(true);
   });
+
+  it('lets staff apply for the resident at the counter, from the register, with the identity document seen', async () => {
+    const preview = await call('POST', '/api/v1/counter/prefill', worker, {
+      procedureId: 'child-allowance',
+      personId: parent,
+    });
+    expect(preview.statusCode).toBe(200);
+    const { answers, lockedAnswers } = preview.json();
+    expect(answers.applicant.fullName).toBe('デモ 花子');
+    expect(lockedAnswers).toContain('applicant.fullName');
+    const body = {
+      procedureId: 'child-allowance',
+      personId: parent,
+      declaration: true,
+      identityDocument: 'driving-licence',
+      answers: {
+        phone: '090-3333-4444',
+        pension: 'employees-pension',
+        hasSpouse: 'no',
+        bank: BANK,
+        children: answers.children.map((c: object) => ({ ...c, livesWithApplicant: 'yes' })),
+      },
+    };
+    const submitted = await call('POST', '/api/v1/counter/applications', worker, body);
+    expect(submitted.statusCode).toBe(201);
+    const applicationId = submitted.json().applicationId as string;
+    const seen = await call('GET', `/api/v1/cases/${applicationId}`, worker);
+    expect(seen.json().application).toMatchObject({ channel: 'counter', status: 'submitted' });
+    const mine = await call('GET', '/api/v1/me/applications', card);
+    expect(mine.json().items.map((a: { applicationId: string }) => a.applicationId)).toContain(applicationId);
+
+    const badDocument = await call('POST', '/api/v1/counter/applications', worker, {
+      ...body,
+      identityDocument: 'library-card',
+    });
+    expect(badDocument.statusCode).toBe(400);
+    expect(badDocument.body).toContain('identityDocument');
+    const { identityDocument: _seen, ...withoutDocument } = body;
+    expect((await call('POST', '/api/v1/counter/applications', worker, withoutDocument)).statusCode).toBe(400);
+    const otherDesk = await call('POST', '/api/v1/counter/applications', otherDepartment, body);
+    expect(otherDesk.statusCode).toBe(403);
+    expect(otherDesk.json().error.code).toBe('ACCESS_DENIED');
+    expect(otherDesk.body).not.toContain(parent);
+    expect(
+      (await call('POST', '/api/v1/counter/prefill', card, { procedureId: 'child-allowance', personId: parent }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await call('POST', '/api/v1/counter/prefill', undefined, { procedureId: 'child-allowance', personId: parent }))
+        .statusCode,
+    ).toBe(401);
+  });
 });

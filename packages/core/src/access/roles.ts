@@ -13,6 +13,14 @@ export const ROLES: Readonly<Record<string, readonly Grant[]>> = {
       maxSensitivity: 'personal',
       zones: ['individual-number'],
     },
+    // The one-stop counter (ワンストップ窓口): other divisions' procedures filled in for the resident
+    // at the counter, for the departments the clerk's account lists; never their cases.
+    {
+      permissions: ['procedure.counter.submit'],
+      departments: ['*'],
+      maxSensitivity: 'personal',
+      zones: ['individual-number'],
+    },
   ],
   'registry-officer': [
     {
@@ -34,7 +42,7 @@ export const ROLES: Readonly<Record<string, readonly Grant[]>> = {
   // categories (welfare, health) unless their role says so.
   'case-worker': [
     {
-      permissions: ['procedure.case.*'],
+      permissions: ['procedure.case.*', 'procedure.counter.submit'],
       departments: ['*'],
       maxSensitivity: 'sensitive',
       zones: ['lgwan', 'individual-number'],
@@ -42,7 +50,7 @@ export const ROLES: Readonly<Record<string, readonly Grant[]>> = {
   ],
   'welfare-case-worker': [
     {
-      permissions: ['procedure.case.*'],
+      permissions: ['procedure.case.*', 'procedure.counter.submit'],
       departments: ['long-term-care', 'child-support', 'childcare', 'health-insurance'],
       maxSensitivity: 'special',
       zones: ['lgwan', 'individual-number'],

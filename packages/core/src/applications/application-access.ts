@@ -16,8 +16,15 @@ export type Viewer =
   | { readonly kind: 'resident'; readonly personId: string; readonly assuranceLevel: AssuranceLevel }
   | { readonly kind: 'staff'; readonly principal: StaffPrincipal };
 
-/** What staff may do with a case; each is checked against the case's department and sensitivity. */
-export type CasePermission = 'procedure.case.read' | 'procedure.case.handle' | 'procedure.case.decide';
+/**
+ * What staff may do with a case (or, at the counter, for a resident); each is checked against the
+ * department and sensitivity of the procedure.
+ */
+export type CasePermission =
+  | 'procedure.case.read'
+  | 'procedure.case.handle'
+  | 'procedure.case.decide'
+  | 'procedure.counter.submit';
 
 export interface LoadedApplication {
   readonly application: Application;
@@ -59,29 +66,53 @@ export async function loadForViewer(
     });
   }
   if (viewer.kind === 'staff') {
-    const decision = authorizeStaff(viewer.principal, {
+    await requireCasePermission(db, actor, viewer.principal, {
+      lgCode: input.lgCode,
       permission,
       sensitivity: procedure.definition.sensitivity,
       department: application.department,
+      details: { applicationId: input.applicationId },
     });
-    if (!decision.allowed) {
-      await db.kysely.transaction().execute((trx) =>
-        appendAudit(trx, actor, [
-          {
-            lgCode: input.lgCode,
-            action: permission,
-            purpose: 'access-control',
-            result: 'denied',
-            details: { reason: decision.reason, applicationId: input.applicationId },
-          },
-        ]),
-      );
-      throw new AppError('ACCESS_DENIED', 'your roles do not allow this for this department', {
-        department: application.department,
-      });
-    }
   }
   return { application, procedure };
+}
+
+/**
+ * Refuses staff whose roles do not give the permission for the department at the sensitivity
+ * (ACCESS_DENIED), with an audit row of its own, committed although the request fails.
+ */
+export async function requireCasePermission(
+  db: Database,
+  actor: Actor,
+  principal: StaffPrincipal,
+  request: {
+    readonly lgCode: string;
+    readonly permission: CasePermission;
+    readonly sensitivity: StoredProcedureVersion['definition']['sensitivity'];
+    readonly department: string;
+    readonly details: Record<string, string>;
+  },
+): Promise<void> {
+  const decision = authorizeStaff(principal, {
+    permission: request.permission,
+    sensitivity: request.sensitivity,
+    department: request.department,
+  });
+  if (decision.allowed) return;
+  await db.kysely.transaction().execute((trx) =>
+    appendAudit(trx, actor, [
+      {
+        lgCode: request.lgCode,
+        action: request.permission,
+        purpose: 'access-control',
+        result: 'denied',
+        details: { reason: decision.reason, ...request.details },
+      },
+    ]),
+  );
+  throw new AppError('ACCESS_DENIED', 'your roles do not allow this for this department', {
+    department: request.department,
+  });
 }
 
 /** The application again, row-locked in the use case's transaction, with its status now. */

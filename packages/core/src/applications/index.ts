@@ -5,8 +5,15 @@ export type { CasePermission, LoadedApplication, Viewer } from './application-ac
 export { addAttachment, type DocumentFile, getApplicationDocument } from './application-documents';
 export { assignCase, requestInformation, writeToCase } from './case-actions';
 export { type CaseFilters, type CaseSummary, findCases } from './case-inbox';
+export {
+  type CounterApplicationInput,
+  type CounterPreview,
+  previewCounterApplication,
+  submitAtCounter,
+} from './counter-applications';
 export { type DecideCaseInput, type DecideCaseResult, decideCase, notifyDecision } from './decide-case';
 export { type AnswerProblem, visiblePages } from './form-logic';
+export { IDENTITY_DOCUMENTS, type IdentityDocument } from './identity-documents';
 export { isChildOfHousehold } from './prefill';
 export { type ApplicationSummary, type ApplicationView, getApplication, listMyApplications } from './read-applications';
 export { replyToApplication, withdrawApplication } from './resident-actions';

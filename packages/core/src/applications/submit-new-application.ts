@@ -11,6 +11,7 @@ import { addDays, todayInJapan } from '../registry/clock';
 import { readForPrefill } from '../registry/residents';
 import { insertSubmittedApplication } from './application.repository';
 import { type AnswerProblem, pruneHiddenAnswers } from './form-logic';
+import type { IdentityDocument } from './identity-documents';
 import { prefillAnswers } from './prefill';
 import type { StartApplicationInput } from './start-application';
 import { assertSubmittable } from './submission-rules';
@@ -20,6 +21,8 @@ export interface SubmitNewApplicationInput extends StartApplicationInput {
   /** Every answer the resident gives; answers from the register are filled in and need not be sent. */
   readonly answers: Readonly<Record<string, unknown>>;
   readonly declaration: boolean;
+  /** At the counter: the document staff saw to confirm the applicant is the person (本人確認). */
+  readonly identityDocument?: IdentityDocument;
 }
 
 /**
@@ -71,6 +74,7 @@ export async function submitNewApplication(
   const answers = pruneHiddenAnswers(definition, merged);
   assertSubmittable(input.lgCode, procedure, answers, new Set());
   const applicationId = randomUUID();
+  const counter = input.identityDocument ? { identityDocument: input.identityDocument } : {};
   const dueOn = addDays(today, definition.processingDays);
   const application = {
     lgCode: input.lgCode,
@@ -96,7 +100,7 @@ export async function submitNewApplication(
     db.kysely,
     application,
     today.slice(0, 4),
-    { actorKind: actor.kind, actorId: actor.id, data: { prefilled: Object.keys(prefilled.answers) } },
+    { actorKind: actor.kind, actorId: actor.id, data: { prefilled: Object.keys(prefilled.answers), ...counter } },
     (receipt) => [
       outboxEventCtes('outbox', {
         lgCode: input.lgCode,
@@ -118,7 +122,13 @@ export async function submitNewApplication(
             result: 'allowed',
             dataCategory: 'basic-resident-record',
             subjectPersonIds: [input.applicantPersonId, ...prefilled.personIds],
-            details: { applicationId, procedureId: procedure.procedureId, prefilled: Object.keys(prefilled.answers) },
+            details: {
+              applicationId,
+              procedureId: procedure.procedureId,
+              channel: input.channel,
+              prefilled: Object.keys(prefilled.answers),
+              ...counter,
+            },
             occurredAt: submittedAt,
           },
         ],
