@@ -255,5 +255,49 @@ describe.skipIf(!chromiumAvailable())(
       await resident.context.close();
       await staff.context.close();
     }, 180_000);
+
+    it('a resident attaches a photo to a draft, sees it listed, and takes it back', async () => {
+      const resident = await newPage();
+      const page = resident.page;
+      await page.goto(`${baseUrl}/login`);
+      await page.getByLabel(ja.login.tenantLabel, { exact: true }).and(page.locator(':enabled')).waitFor();
+      await page.getByLabel(ja.login.tenantLabel, { exact: true }).selectOption(LG);
+      await page.getByLabel(ja.login.certificateLabel).setInputFiles(card.certificate);
+      await page.getByLabel(ja.login.keyLabel).setInputFiles(card.key);
+      await page.getByRole('button', { name: ja.login.submit, exact: true }).click();
+      await page.waitForURL(`${baseUrl}/me`);
+      await page.goto(`${baseUrl}/procedures/road-damage-report`);
+      await page.getByRole('button', { name: ja.portal.start.startButton }).click();
+      await page.waitForURL(/\/applications\/[0-9a-f-]{36}\/steps\/1$/);
+      const applicationId = /applications\/([0-9a-f-]{36})/.exec(page.url())?.[1] as string;
+
+      // The photo step comes after the five question pages.
+      const photoStep = `${baseUrl}/applications/${applicationId}/steps/6`;
+      await page.goto(photoStep);
+      const photo = page.getByLabel(/現場の写真/);
+      await photo.waitFor();
+      const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1]);
+      await photo.setInputFiles({ name: '道路の写真.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+      await continueTo(page, /\/check$/);
+
+      await page.goto(photoStep);
+      const remove = page.getByRole('button', { name: new RegExp(`^${ja.portal.attachments.remove} photo-`) });
+      await remove.waitFor();
+      const fileName = ((await page.locator('.attachment-field__file a').textContent()) ?? '').trim();
+      expect(fileName).toMatch(/^photo-[0-9a-f]{8}\.jpg$/);
+      await expectNoSeriousAxeViolations(page, 'the attachments step with a file attached');
+      await remove.click();
+      await page.getByRole('status').filter({ hasText: fileName }).waitFor({ state: 'attached' });
+      expect(await page.locator('.attachment-field__file').count()).toBe(0);
+      // Focus goes to the file input of that attachment, not lost on the page.
+      expect(await photo.evaluate((input) => input === document.activeElement)).toBe(true);
+      await expectNoSeriousAxeViolations(page, 'the attachments step after removing the file');
+
+      // Gone on the server too: the application has no attachment any more.
+      const stored = await page.request.get(`${baseUrl}/api/v1/me/applications/${applicationId}`);
+      expect((await stored.json()).documents).toEqual([]);
+      expect(resident.errors).toEqual([]);
+      await resident.context.close();
+    }, 120_000);
   },
 );

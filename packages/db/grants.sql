@@ -26,8 +26,10 @@ BEGIN
     -- The registry: versions are appended (a trigger allows UPDATE of is_current only), never deleted.
     GRANT SELECT, INSERT, UPDATE ON registry_counter, resident_record, individual_number, registry_import_job TO madoguchi_app;
     GRANT SELECT, INSERT ON support_measure, certificate_issuance TO madoguchi_app;
-    -- Procedures: published versions never change; application history and documents are appended.
-    GRANT SELECT, INSERT ON procedure_version, application_event, application_document, outbox_event TO madoguchi_app;
+    -- Procedures: published versions never change; application history and documents are appended
+    -- (a trigger lets only an attachment of a draft be removed).
+    GRANT SELECT, INSERT ON procedure_version, application_event, outbox_event TO madoguchi_app;
+    GRANT SELECT, INSERT, DELETE ON application_document TO madoguchi_app;
     GRANT SELECT, INSERT, UPDATE ON application, webhook_subscription, webhook_delivery TO madoguchi_app;
     GRANT USAGE ON SEQUENCE application_receipt_seq TO madoguchi_app;
     GRANT UPDATE (status) ON procedure_version TO madoguchi_app;

@@ -62,7 +62,7 @@ export async function sendRequest<T>(path: string, init: RequestInit): Promise<D
 
 /** A JSON call to the API, with a refusal's message and details. */
 export function apiRequestWithDetails<T>(
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'DELETE',
   path: string,
   { body, signal }: RequestOptions = {},
 ): Promise<DetailedResult<T>> {

@@ -66,7 +66,7 @@ describe('applications and cases over HTTP', () => {
     await db.close();
   });
 
-  const call = (method: 'GET' | 'POST', url: string, cookie?: string, payload?: unknown) =>
+  const call = (method: 'GET' | 'POST' | 'DELETE', url: string, cookie?: string, payload?: unknown) =>
     app.inject({
       method,
       url,
@@ -220,6 +220,16 @@ describe('applications and cases over HTTP', () => {
     expect((await upload('application/zip', jpeg)).statusCode).toBe(415);
     const file = await call('GET', `/api/v1/me/applications/${id}/documents/${added.json().documentId}`, card);
     expect(file.rawPayload.equals(jpeg)).toBe(true);
+    const documentPath = `/api/v1/me/applications/${id}/documents/${added.json().documentId}`;
+    expect((await call('DELETE', documentPath, worker)).statusCode).toBe(403);
+    const removed = await call('DELETE', documentPath, card);
+    expect(removed.statusCode).toBe(200);
+    expect(removed.json()).toEqual({ removed: added.json().documentId });
+    expect((await call('GET', documentPath, card)).statusCode).toBe(404);
+    expect((await call('DELETE', documentPath, card)).json().error).toMatchObject({ code: 'DOCUMENT_NOT_FOUND' });
+    expect((await call('DELETE', `/api/v1/me/applications/${id}/documents/submission-copy`, card)).statusCode).toBe(
+      400,
+    );
   });
 
   it('lets staff apply for the resident at the counter, from the register, with the identity document seen', async () => {

@@ -5,6 +5,7 @@ import {
   getApplication,
   getApplicationDocument,
   listMyApplications,
+  removeAttachment,
   replyToApplication,
   saveAnswers,
   startApplication,
@@ -22,8 +23,10 @@ import {
   ApplicationDetail,
   ApplicationList,
   ApplicationParams,
+  AttachedFileParams,
   AttachmentAdded,
   AttachmentParams,
+  AttachmentRemoved,
   DocumentParams,
   FileBody,
   MessageBody,
@@ -269,6 +272,29 @@ export async function applicationRoutes(fastify: FastifyInstance, { db }: { db: 
         residentViewer(request),
       );
       return reply.status(201).send(added);
+    },
+  );
+
+  app.delete(
+    '/api/v1/me/applications/:applicationId/documents/:documentId',
+    {
+      config: { access: resident, dataCategory: 'login' },
+      schema: {
+        operationId: 'removeApplicationAttachment',
+        tags: ['applications'],
+        summary: 'Take back a file attached to a draft (once submitted, attachments stay with the case)',
+        params: AttachedFileParams,
+        response: { 200: AttachmentRemoved, ...refusals },
+      },
+    },
+    async (request) => {
+      const actor = me(request);
+      return removeAttachment(
+        db,
+        actor,
+        { lgCode: actor.lgCode, applicationId: request.params.applicationId, documentId: request.params.documentId },
+        residentViewer(request),
+      );
     },
   );
 

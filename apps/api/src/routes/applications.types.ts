@@ -23,6 +23,11 @@ export const AttachmentParams = Type.Object({
   attachmentId: Type.String({ pattern: '^[a-z][a-z0-9-]*$', maxLength: 60 }),
 });
 
+export const AttachedFileParams = Type.Object({
+  applicationId: Type.String({ format: 'uuid' }),
+  documentId: Type.String({ format: 'uuid', description: 'The id the upload answered with' }),
+});
+
 export const StartBody = Type.Object(
   { procedureId: Type.String({ pattern: '^[a-z][a-z0-9-]*$', maxLength: 60 }) },
   { additionalProperties: false },
@@ -124,5 +129,6 @@ export const Submitted = Type.Object({
 });
 export const SavedAnswers = Type.Object({ answers: Answers });
 export const StatusResult = Type.Object({ status: Type.String() });
+export const AttachmentRemoved = Type.Object({ removed: Type.String() });
 export const AttachmentAdded = Type.Object({ documentId: Type.String(), fileName: Type.String() });
 export const FileBody = Type.String({ contentEncoding: 'binary', description: 'The file (PDF, JPEG or PNG)' });

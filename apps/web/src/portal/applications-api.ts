@@ -41,6 +41,14 @@ export function withdrawApplication(applicationId: string): Promise<DetailedResu
   return apiRequestWithDetails('POST', `${base(applicationId)}/withdraw`);
 }
 
+/** Takes back a file attached to a draft. */
+export function removeAttachment(
+  applicationId: string,
+  documentId: string,
+): Promise<DetailedResult<{ readonly removed: string }>> {
+  return apiRequestWithDetails('DELETE', documentUrl(applicationId, documentId));
+}
+
 /** A PDF or an attachment: a plain link, the session cookie goes along. */
 export function documentUrl(applicationId: string, document: string): string {
   return `${base(applicationId)}/documents/${encodeURIComponent(document)}`;

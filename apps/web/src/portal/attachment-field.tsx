@@ -21,11 +21,14 @@ interface AttachmentFieldProps {
   readonly uploaded: readonly UploadedFile[];
   readonly error: string | undefined;
   readonly inputRef: (input: HTMLInputElement | null) => void;
+  /** Takes back a file (drafts only); no button without it. */
+  readonly onRemove?: (file: UploadedFile) => void;
+  readonly busy?: boolean;
 }
 
 /** One attachment: the files already sent for it, and a file input for (another) one. */
 export function AttachmentField(props: AttachmentFieldProps) {
-  const { text, locale, applicationId, attachment, uploaded, error, inputRef } = props;
+  const { text, locale, applicationId, attachment, uploaded, error, inputRef, onRemove, busy } = props;
   const t = text.portal.attachments;
   const name = localized(attachment.label, locale);
   const label = attachment.required ? name : fill(text.portal.form.optional, { label: name });
@@ -56,8 +59,21 @@ export function AttachmentField(props: AttachmentFieldProps) {
           <p className="attachment-field__uploaded-title">{fill(t.uploadedTitle, { label: name })}</p>
           <ul>
             {uploaded.map((file) => (
-              <li key={file.documentId}>
+              <li key={file.documentId} className="attachment-field__file">
                 <a href={documentUrl(applicationId, file.documentId)}>{file.fileName}</a>
+                {onRemove && (
+                  <button
+                    type="button"
+                    className="button attachment-field__remove"
+                    aria-disabled={busy}
+                    onClick={() => {
+                      if (!busy) onRemove(file);
+                    }}
+                  >
+                    {t.remove}
+                    <span className="visually-hidden"> {file.fileName}</span>
+                  </button>
+                )}
               </li>
             ))}
           </ul>

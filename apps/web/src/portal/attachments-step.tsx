@@ -1,11 +1,13 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { ErrorSummary } from '../error-summary';
+import { fill } from '../format';
 import type { Locale, Messages } from '../messages';
 import type { ApplicationDocument } from '../procedures/application-view';
 import type { AttachmentDefinition } from '../procedures/procedure-definition';
 import { navigate, paths } from '../router';
+import { removeAttachment } from './applications-api';
 import { AttachmentField, type UploadedFile } from './attachment-field';
-import type { LoadFailure } from './failure';
+import { failureOf, type LoadFailure } from './failure';
 import { attachmentFieldId } from './field-ids';
 import { SaveFailureNotice } from './save-failure-notice';
 import { StepActions } from './step-actions';
@@ -39,6 +41,8 @@ export function AttachmentsStep(props: AttachmentsStepProps) {
   );
   const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
   const [failure, setFailure] = useState<LoadFailure | null>(null);
+  const [removedNotice, setRemovedNotice] = useState('');
+  const [removing, setRemoving] = useState(false);
   const { busy, guard } = useBusy();
   const summary = useFocusOnReport();
   useDocumentTitle(text, title, Object.keys(errors).length > 0 || failure !== null);
@@ -53,6 +57,25 @@ export function AttachmentsStep(props: AttachmentsStepProps) {
     setFailure(stop);
     if (stop || Object.keys(found).length > 0) summary.report();
     else navigate(paths.applicationCheck(applicationId));
+  };
+
+  // The button goes with the file: focus moves to the file input of that attachment, and a live
+  // region says what happened.
+  const remove = async (file: UploadedFile) => {
+    setRemoving(true);
+    const result = await guard(() => removeAttachment(applicationId, file.documentId)).finally(() =>
+      setRemoving(false),
+    );
+    if (!result) return;
+    if (result.ok || result.code === 'DOCUMENT_NOT_FOUND') {
+      setUploaded((current) => current.filter((f) => f.documentId !== file.documentId));
+      setRemovedNotice(fill(t.removed, { file: file.fileName }));
+      setFailure(null);
+      if (file.attachmentId) inputs.current.get(file.attachmentId)?.focus();
+    } else {
+      setFailure(failureOf(result));
+      summary.report();
+    }
   };
 
   const problems = attachments.flatMap((a) => {
@@ -74,6 +97,9 @@ export function AttachmentsStep(props: AttachmentsStepProps) {
         </div>
       )}
       <p className="question-form__hint">{t.intro}</p>
+      <p className="visually-hidden" role="status">
+        {removedNotice}
+      </p>
       {attachments.map((attachment) => (
         <AttachmentField
           key={attachment.id}
@@ -83,13 +109,15 @@ export function AttachmentsStep(props: AttachmentsStepProps) {
           attachment={attachment}
           uploaded={uploaded.filter((file) => file.attachmentId === attachment.id)}
           error={errors[attachment.id]}
+          onRemove={(file) => void remove(file)}
+          busy={busy}
           inputRef={(input) => {
             if (input) inputs.current.set(attachment.id, input);
             else inputs.current.delete(attachment.id);
           }}
         />
       ))}
-      <StepActions text={text} busy={busy} busyText={t.uploading} />
+      <StepActions text={text} busy={busy} busyText={removing ? t.removing : t.uploading} />
     </form>
   );
 }

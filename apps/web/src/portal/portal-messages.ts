@@ -196,6 +196,11 @@ export interface AttachmentMessages {
   /** `{label}`. */
   readonly uploadedTitle: string;
   readonly uploadAnother: string;
+  /** The button that takes back an attached file (its name follows, for screen readers). */
+  readonly remove: string;
+  /** `{file}`: said (live region) once a file is taken back. */
+  readonly removed: string;
+  readonly removing: string;
   readonly uploading: string;
   readonly errorSummaryTitle: string;
   /** `{label}`, `{formats}`. */

@@ -12,6 +12,7 @@ import {
   getApplication,
   getApplicationDocument,
   listMyApplications,
+  removeAttachment,
   replyToApplication,
   requestInformation,
   saveAnswers,
@@ -459,5 +460,63 @@ describe('applications: start with the register filled in, save, submit, case ha
     const file = await getApplicationDocument(db, actor, { ...ids, document: added.documentId }, viewer);
     expect([...file.bytes]).toEqual([...jpeg]);
     expect(await withdrawApplication(db, actor, ids, viewer)).toEqual({ status: 'withdrawn' });
+  });
+
+  it('takes back a file attached to a draft, never one of an application sent on, not even outside the service', async () => {
+    const { actor, viewer } = residentOf(parent);
+    const started = await startApplication(db, actor, {
+      lgCode: LG,
+      procedureId: 'road-damage-report',
+      applicantPersonId: parent,
+      channel: 'online',
+      assuranceLevel: 1,
+    });
+    const ids = { lgCode: LG, applicationId: started.applicationId };
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
+    const attach = () =>
+      addAttachment(db, actor, { ...ids, attachmentId: 'photo', mediaType: 'image/jpeg', content: jpeg }, viewer);
+    const wrong = await attach();
+    const right = await attach();
+
+    const other = residentOf(children[0]);
+    await expect(
+      removeAttachment(db, other.actor, { ...ids, documentId: wrong.documentId }, other.viewer),
+    ).rejects.toMatchObject({ code: 'APPLICATION_NOT_FOUND' });
+    await expect(
+      removeAttachment(db, actor, { ...ids, documentId: '00000000-0000-4000-8000-000000000000' }, viewer),
+    ).rejects.toMatchObject({ code: 'DOCUMENT_NOT_FOUND', details: { field: 'documentId' } });
+    expect(await removeAttachment(db, actor, { ...ids, documentId: wrong.documentId }, viewer)).toEqual({
+      removed: wrong.documentId,
+    });
+    await expect(
+      getApplicationDocument(db, actor, { ...ids, document: wrong.documentId }, viewer),
+    ).rejects.toMatchObject({ code: 'DOCUMENT_NOT_FOUND' });
+    expect([
+      ...(await getApplicationDocument(db, actor, { ...ids, document: right.documentId }, viewer)).bytes,
+    ]).toEqual([...jpeg]);
+    const removals = (await findAuditRecords(db.kysely, LG, 0, 500)).filter(
+      (a) => a.action === 'application.attachment.remove',
+    );
+    expect(removals).toHaveLength(1);
+    expect(removals[0]).toMatchObject({ actorId: parent, subjectPersonIds: [parent] });
+
+    // A generated document is never removed, not even from a draft, not even outside the service.
+    await sql`insert into application_document (lg_code, application_id, document_id, kind, file_name, media_type,
+        byte_size, sha256, content, created_by)
+      values (${LG}, ${started.applicationId}, gen_random_uuid(), 'submission-copy', 'x.pdf', 'application/pdf',
+        1, '\\x00', '\\x00', 'test')`.execute(db.kysely);
+    await expect(
+      sql`delete from application_document where kind = 'submission-copy'`.execute(db.kysely),
+    ).rejects.toThrow(/only an attachment of a draft/);
+
+    // Once the application is no longer a draft, what was attached stays.
+    await withdrawApplication(db, actor, ids, viewer);
+    await expect(removeAttachment(db, actor, { ...ids, documentId: right.documentId }, viewer)).rejects.toMatchObject({
+      code: 'APPLICATION_STATE',
+      details: { status: 'withdrawn' },
+    });
+    await expect(
+      sql`delete from application_document where document_id = ${right.documentId}`.execute(db.kysely),
+    ).rejects.toThrow(/only an attachment of a draft/);
   });
 });

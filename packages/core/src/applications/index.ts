@@ -16,6 +16,7 @@ export { type AnswerProblem, visiblePages } from './form-logic';
 export { IDENTITY_DOCUMENTS, type IdentityDocument } from './identity-documents';
 export { isChildOfHousehold } from './prefill';
 export { type ApplicationSummary, type ApplicationView, getApplication, listMyApplications } from './read-applications';
+export { removeAttachment } from './remove-attachment';
 export { replyToApplication, withdrawApplication } from './resident-actions';
 export { type SaveAnswersInput, saveAnswers } from './save-answers';
 export { type StartApplicationInput, startApplication } from './start-application';
