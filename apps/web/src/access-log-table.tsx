@@ -35,8 +35,8 @@ export function AccessLogTable({ text, locale, items, headingId }: AccessLogTabl
       </>
     );
   }
-  const cell = (column: string, value: string, lang?: 'ja') => (
-    <td lang={lang}>
+  const cell = (column: string, value: string) => (
+    <td>
       <span className="data-table__label" aria-hidden="true">
         {column}
       </span>
@@ -69,9 +69,9 @@ export function AccessLogTable({ text, locale, items, headingId }: AccessLogTabl
               <time dateTime={entry.at}>{formatDateTime(entry.at, locale)}</time>
             </th>
             {cell(t.columns.action, labelOf(t.actionLabels, entry.action))}
-            {/* Department names are Japanese proper nouns whatever the page language. */}
+            {/* A division the catalog does not name is shown by its code (Japanese proper noun or not). */}
             {entry.department
-              ? cell(t.columns.department, entry.department, 'ja')
+              ? cell(t.columns.department, labelOf(text.portal.departments, entry.department))
               : cell(t.columns.department, t.departmentNone)}
             {cell(t.columns.purpose, labelOf(t.purposeLabels, entry.purpose))}
             {cell(

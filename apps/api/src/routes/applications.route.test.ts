@@ -261,6 +261,21 @@ describe('applications and cases over HTTP', () => {
     expect(seen.json().application).toMatchObject({ channel: 'counter', status: 'submitted' });
     const mine = await call('GET', '/api/v1/me/applications', card);
     expect(mine.json().items.map((a: { applicationId: string }) => a.applicationId)).toContain(applicationId);
+    // The resident sees in their access log that the counter read their record and applied for them.
+    const log = await call('POST', '/api/v1/me/access-log', card, {});
+    const counterRows = log
+      .json()
+      .items.filter((e: { action: string }) =>
+        ['application.counter-preview', 'application.submit'].includes(e.action),
+      );
+    expect(counterRows).toEqual([
+      expect.objectContaining({
+        action: 'application.submit',
+        department: 'child-support',
+        purpose: 'child-allowance-eligibility',
+      }),
+      expect.objectContaining({ action: 'application.counter-preview', department: 'child-support' }),
+    ]);
 
     const badDocument = await call('POST', '/api/v1/counter/applications', worker, {
       ...body,

@@ -41,7 +41,7 @@ export const portalEasyJa: PortalMessages = {
   },
   departments: {
     citizen: 'しみんか',
-    'child-support': 'こどもしえんか',
+    'child-support': 'こそだて しえんか',
     childcare: 'ほいくか',
     'health-insurance': 'ほけんねんきんか',
     'long-term-care': 'かいごほけんか',

@@ -40,7 +40,7 @@ export const portalJa: PortalMessages = {
   },
   departments: {
     citizen: '市民課',
-    'child-support': 'こども支援課',
+    'child-support': '子育て支援課',
     childcare: '保育課',
     'health-insurance': '保険年金課',
     'long-term-care': '介護保険課',

@@ -4,9 +4,33 @@ import type { NetworkZone } from '../actor';
 export const SENSITIVITIES = ['public', 'internal', 'personal', 'sensitive', 'special'] as const;
 export type Sensitivity = (typeof SENSITIVITIES)[number];
 
+/**
+ * Every permission a staff action can ask for. A refusal by role is an audit row under the
+ * permission asked for, so these are audit actions too (audit/audit-actions.ts).
+ */
+export const PERMISSIONS = [
+  'registry.read',
+  'registry.movement.record',
+  'registry.movement.correct',
+  'registry.certificate.issue',
+  'registry.transfer',
+  'support-measure.manage',
+  'support-measure.export',
+  'procedure.catalog.manage',
+  'procedure.case.read',
+  'procedure.case.handle',
+  'procedure.case.decide',
+  'procedure.counter.submit',
+  'audit.verify',
+  'webhook.manage',
+  'staff.manage',
+  'tenant.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
 /** What a staff action needs: the permission, how sensitive it is, and (optionally) for which department. */
 export interface StaffActionRequest {
-  readonly permission: string;
+  readonly permission: Permission;
   readonly sensitivity: Sensitivity;
   readonly department?: string;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StaffPrincipal } from './access.types';
+import type { Permission, StaffPrincipal } from './access.types';
 import { authorizeStaff } from './authorize';
 
 const clerk: StaffPrincipal = {
@@ -20,15 +20,21 @@ describe('authorizeStaff', () => {
   });
 
   it.each([
-    ['a permission no role grants', { permission: 'registry.movement.record', sensitivity: 'personal' as const }],
-    ['data more sensitive than the grant', { permission: 'registry.read', sensitivity: 'special' as const }],
-    ['another department', { permission: 'registry.read', sensitivity: 'personal' as const, department: 'welfare' }],
+    [
+      'a permission no role grants',
+      { permission: 'registry.movement.record' as const, sensitivity: 'personal' as const },
+    ],
+    ['data more sensitive than the grant', { permission: 'registry.read' as const, sensitivity: 'special' as const }],
+    [
+      'another department',
+      { permission: 'registry.read' as const, sensitivity: 'personal' as const, department: 'welfare' },
+    ],
   ])('denies %s', (_why, request) => {
     expect(authorizeStaff(clerk, request).allowed).toBe(false);
   });
 
   it('denies from a terminal in the wrong zone, or with no zone configured', () => {
-    const request = { permission: 'registry.read', sensitivity: 'personal' as const };
+    const request = { permission: 'registry.read' as const, sensitivity: 'personal' as const };
     expect(authorizeStaff({ ...clerk, zone: 'internet' }, request)).toMatchObject({ allowed: false });
     expect(authorizeStaff({ ...clerk, zone: 'lgwan' }, request)).toMatchObject({ allowed: false });
     expect(authorizeStaff({ ...clerk, zone: null }, request)).toEqual({
@@ -38,7 +44,7 @@ describe('authorizeStaff', () => {
   });
 
   it('denies a staff member with no roles, and roles the catalogue does not know', () => {
-    const request = { permission: 'registry.read', sensitivity: 'public' as const };
+    const request = { permission: 'registry.read' as const, sensitivity: 'public' as const };
     expect(authorizeStaff({ ...clerk, roles: [] }, request).allowed).toBe(false);
     expect(authorizeStaff({ ...clerk, roles: ['root'] }, request).allowed).toBe(false);
   });
@@ -46,6 +52,8 @@ describe('authorizeStaff', () => {
   it('matches permission prefixes only at a dot', () => {
     const officer: StaffPrincipal = { ...clerk, roles: ['security-officer'], zone: 'lgwan' };
     expect(authorizeStaff(officer, { permission: 'audit.verify', sensitivity: 'internal' }).allowed).toBe(true);
-    expect(authorizeStaff(officer, { permission: 'auditing.verify', sensitivity: 'internal' }).allowed).toBe(false);
+    expect(
+      authorizeStaff(officer, { permission: 'auditing.verify' as Permission, sensitivity: 'internal' }).allowed,
+    ).toBe(false);
   });
 });

@@ -1,6 +1,8 @@
 export {
   type AccessDecision,
   type Grant,
+  PERMISSIONS,
+  type Permission,
   SENSITIVITIES,
   type Sensitivity,
   type StaffActionRequest,

@@ -2,7 +2,7 @@ import type { Database, DB } from '@madoguchi/db';
 import type { Transaction } from 'kysely';
 import type { StaffPrincipal } from '../access/access.types';
 import type { Actor } from '../actor';
-import { appendAudit } from '../audit';
+import { type AuditAction, appendAudit } from '../audit';
 import { type EventType, recordOutboxEvent } from '../events/outbox';
 import { appendEvent, updateApplication } from './application.repository';
 import type { Application, ApplicationEventKind, ApplicationStatus } from './application.types';
@@ -29,7 +29,7 @@ async function caseStep<T>(
     readonly permission: 'procedure.case.handle' | 'procedure.case.decide';
     readonly what: string;
     readonly allowed: readonly ApplicationStatus[];
-    readonly action: string;
+    readonly action: AuditAction;
     readonly run: (trx: Transaction<DB>, application: Application, loaded: LoadedApplication) => Promise<T>;
   },
 ): Promise<T> {

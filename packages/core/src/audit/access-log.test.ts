@@ -16,7 +16,7 @@ describe("the resident's access log", () => {
     await addTenant(db, systemActor('test'), { lgCode: LG, name: 'デモ市' });
     const read = (purpose: string, subject = ME) => ({
       lgCode: LG,
-      action: 'registry.person.read',
+      action: 'registry.person.read' as const,
       purpose,
       result: 'allowed' as const,
       subjectPersonIds: [subject],

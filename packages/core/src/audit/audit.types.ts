@@ -1,12 +1,13 @@
 import type { Actor } from '../actor';
+import type { AuditAction } from './audit-actions';
 
 export type AuditResult = 'allowed' | 'denied' | 'failed' | 'alert';
 
 /** What a use case records about one access; the actor's fields are added by appendAudit. */
 export interface AuditEvent {
   readonly lgCode: string;
-  /** module.resource.verb, e.g. registry.person.read */
-  readonly action: string;
+  /** module.resource.verb, e.g. registry.person.read: one of AUDIT_ACTIONS. */
+  readonly action: AuditAction;
   readonly purpose: string;
   readonly result: AuditResult;
   readonly subjectPersonIds?: readonly string[];

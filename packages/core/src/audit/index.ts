@@ -2,6 +2,7 @@ export { type AccessLogEntry, holdAccessLogEntry, listMyAccessLog } from './acce
 export { appendAudit, auditRowsCte } from './append-audit';
 export { findAuditRecords } from './audit.repository';
 export type { AuditEvent, AuditRecord, AuditResult } from './audit.types';
+export { ACTIONS_SHOWN_TO_RESIDENTS, AUDIT_ACTIONS, type AuditAction } from './audit-actions';
 export { type Checkpoint, createCheckpoint, findCheckpoints } from './audit-checkpoint';
 export { canonicalRecord, chainHash, ENCODING_VERSION, genesisHash, type HashableRecord } from './audit-hash';
 export {

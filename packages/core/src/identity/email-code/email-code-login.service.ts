@@ -14,7 +14,7 @@ import { findPersonByEmail, markEmailVerified } from './email-code.repository';
 import { loginCodeMessage } from './email-code-message';
 import type { Mailer } from './mailer';
 
-export const EMAIL_CODE_LOGIN_ACTION = 'identity.email-code-login';
+export const EMAIL_CODE_LOGIN_ACTION = 'identity.email-code-login' as const;
 export const EMAIL_CODE_TTL_MINUTES = 10;
 /** Wrong answers one code allows: 5 guesses in a million. */
 export const EMAIL_CODE_MAX_ATTEMPTS = 5;

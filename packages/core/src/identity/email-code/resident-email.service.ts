@@ -5,7 +5,7 @@ import { parseLgCode } from '../../tenants/lg-code';
 import { normalizeEmail } from './email-address';
 import { findPersonByEmail, upsertResidentEmail } from './email-code.repository';
 
-export const EMAIL_REGISTER_ACTION = 'identity.email.register';
+export const EMAIL_REGISTER_ACTION = 'identity.email.register' as const;
 
 /**
  * Records the address a resident wants login codes sent to (one per resident; a new one replaces

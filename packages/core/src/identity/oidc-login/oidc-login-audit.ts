@@ -5,7 +5,7 @@ import { type AuditResult, appendAudit } from '../../audit';
 import { AppError } from '../../errors';
 import type { OidcProviderSetting, OidcTerminal } from './oidc-login.types';
 
-export const OIDC_LOGIN_ACTION = 'identity.oidc-login';
+export const OIDC_LOGIN_ACTION = 'identity.oidc-login' as const;
 
 /** What is known about one callback by the time it is allowed or refused. */
 export interface OidcAttempt {

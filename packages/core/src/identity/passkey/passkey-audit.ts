@@ -1,10 +1,10 @@
 import type { DB } from '@madoguchi/db';
 import type { Transaction } from 'kysely';
-import { appendAudit } from '../../audit';
+import { type AuditAction, appendAudit } from '../../audit';
 
 export interface PasskeyAuditEvent {
   readonly lgCode: string;
-  readonly action: string;
+  readonly action: AuditAction;
   readonly purpose: string;
   readonly result: 'allowed' | 'denied';
   /** Who acted, once proven (a session's resident, or a verified signature); else 'unknown'. */

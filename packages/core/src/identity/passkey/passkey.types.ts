@@ -27,5 +27,5 @@ export interface RegisteredPasskey {
 }
 
 /** Audit action names (docs/adr/0010-identity-and-access.md). */
-export const PASSKEY_REGISTER_ACTION = 'identity.passkey.register';
-export const PASSKEY_LOGIN_ACTION = 'identity.passkey-login';
+export const PASSKEY_REGISTER_ACTION = 'identity.passkey.register' as const;
+export const PASSKEY_LOGIN_ACTION = 'identity.passkey-login' as const;

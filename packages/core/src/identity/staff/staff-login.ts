@@ -14,7 +14,7 @@ import { type AuthenticatedStaff, LOCK_DURATION_MS, MAX_FAILED_ATTEMPTS } from '
 import { ACCOUNT_NAME_PATTERN } from './staff-input';
 import { verifyTotp } from './totp';
 
-export const STAFF_LOGIN_ACTION = 'identity.staff.login';
+export const STAFF_LOGIN_ACTION = 'identity.staff.login' as const;
 const PURPOSE = 'authentication';
 /** One message for a wrong name, password or code: a guesser learns nothing from it. */
 export const LOGIN_FAILED_MESSAGE = 'the login name, password or one-time code is wrong';

@@ -1,6 +1,6 @@
 import type { Database } from '@madoguchi/db';
 import type { Actor } from '../../actor';
-import { appendAudit } from '../../audit';
+import { type AuditAction, appendAudit } from '../../audit';
 import { AppError } from '../../errors';
 import { supportedPersons } from './support-measure';
 
@@ -23,7 +23,7 @@ export async function guardSupportMeasures(
     /** For requester self: the person asking (the only one they may see despite a measure). */
     readonly requesterPersonId?: string;
     readonly channel: Channel;
-    readonly action: string;
+    readonly action: AuditAction;
   },
 ): Promise<void> {
   const supported = await supportedPersons(db.kysely, request.lgCode, request.personIds);

@@ -126,7 +126,7 @@ describe('support measures (支援措置, section 440)', () => {
       lgCode: LG,
       personIds: [victim, other],
       channel: 'counter' as const,
-      action: 'registry.certificate.issue',
+      action: 'registry.certificate.issue' as const,
     };
     for (const requester of ['household-member', 'third-party', 'official'] as const) {
       await expect(guardSupportMeasures(db, clerk, { ...request, requester })).rejects.toMatchObject({
