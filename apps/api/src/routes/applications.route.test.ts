@@ -24,6 +24,8 @@ describe('applications and cases over HTTP', () => {
   let email: string;
   let worker: string;
   let otherDepartment: string;
+  let counterDesk: string;
+  let roadsCounterDesk: string;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -60,6 +62,8 @@ describe('applications and cases over HTTP', () => {
     email = await residentCookie(db, parent, 1);
     worker = await staffCookie(db, 'cw-1', ['case-worker'], 'lgwan', ['child-support']);
     otherDepartment = await staffCookie(db, 'cw-2', ['case-worker'], 'lgwan', ['roads']);
+    counterDesk = await staffCookie(db, 'cw-3', ['case-worker'], 'individual-number', ['child-support']);
+    roadsCounterDesk = await staffCookie(db, 'cw-4', ['case-worker'], 'individual-number', ['roads']);
   });
   afterAll(async () => {
     await app.close();
@@ -233,7 +237,7 @@ describe('applications and cases over HTTP', () => {
   });
 
   it('lets staff apply for the resident at the counter, from the register, with the identity document seen', async () => {
-    const preview = await call('POST', '/api/v1/counter/prefill', worker, {
+    const preview = await call('POST', '/api/v1/counter/prefill', counterDesk, {
       procedureId: 'child-allowance',
       personId: parent,
     });
@@ -254,7 +258,7 @@ describe('applications and cases over HTTP', () => {
         children: answers.children.map((c: object) => ({ ...c, livesWithApplicant: 'yes' })),
       },
     };
-    const submitted = await call('POST', '/api/v1/counter/applications', worker, body);
+    const submitted = await call('POST', '/api/v1/counter/applications', counterDesk, body);
     expect(submitted.statusCode).toBe(201);
     const applicationId = submitted.json().applicationId as string;
     const seen = await call('GET', `/api/v1/cases/${applicationId}`, worker);
@@ -277,18 +281,24 @@ describe('applications and cases over HTTP', () => {
       expect.objectContaining({ action: 'application.counter-preview', department: 'child-support' }),
     ]);
 
-    const badDocument = await call('POST', '/api/v1/counter/applications', worker, {
+    const badDocument = await call('POST', '/api/v1/counter/applications', counterDesk, {
       ...body,
       identityDocument: 'library-card',
     });
     expect(badDocument.statusCode).toBe(400);
     expect(badDocument.body).toContain('identityDocument');
     const { identityDocument: _seen, ...withoutDocument } = body;
-    expect((await call('POST', '/api/v1/counter/applications', worker, withoutDocument)).statusCode).toBe(400);
-    const otherDesk = await call('POST', '/api/v1/counter/applications', otherDepartment, body);
+    expect((await call('POST', '/api/v1/counter/applications', counterDesk, withoutDocument)).statusCode).toBe(400);
+    const otherDesk = await call('POST', '/api/v1/counter/applications', roadsCounterDesk, body);
     expect(otherDesk.statusCode).toBe(403);
     expect(otherDesk.json().error.code).toBe('ACCESS_DENIED');
     expect(otherDesk.body).not.toContain(parent);
+    // The case worker's LGWAN terminal handles cases, but reads no register at the counter.
+    const fromLgwan = await call('POST', '/api/v1/counter/prefill', worker, {
+      procedureId: 'child-allowance',
+      personId: parent,
+    });
+    expect(fromLgwan.statusCode).toBe(403);
     expect(
       (await call('POST', '/api/v1/counter/prefill', card, { procedureId: 'child-allowance', personId: parent }))
         .statusCode,

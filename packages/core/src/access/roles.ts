@@ -40,20 +40,34 @@ export const ROLES: Readonly<Record<string, readonly Grant[]>> = {
   ],
   // Department staff handling applications: cases of the departments they work for, never special
   // categories (welfare, health) unless their role says so.
+  // At the counter they read the register for any resident they fill a form for: only from the
+  // individual-number zone (三層の対策), unlike the cases, which hold what the applicant gave.
   'case-worker': [
     {
-      permissions: ['procedure.case.*', 'procedure.counter.submit'],
+      permissions: ['procedure.case.*'],
       departments: ['*'],
       maxSensitivity: 'sensitive',
       zones: ['lgwan', 'individual-number'],
     },
+    {
+      permissions: ['procedure.counter.submit'],
+      departments: ['*'],
+      maxSensitivity: 'sensitive',
+      zones: ['individual-number'],
+    },
   ],
   'welfare-case-worker': [
     {
-      permissions: ['procedure.case.*', 'procedure.counter.submit'],
+      permissions: ['procedure.case.*'],
       departments: ['long-term-care', 'child-support', 'childcare', 'health-insurance'],
       maxSensitivity: 'special',
       zones: ['lgwan', 'individual-number'],
+    },
+    {
+      permissions: ['procedure.counter.submit'],
+      departments: ['long-term-care', 'child-support', 'childcare', 'health-insurance'],
+      maxSensitivity: 'special',
+      zones: ['individual-number'],
     },
   ],
   'procedure-admin': [

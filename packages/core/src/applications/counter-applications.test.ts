@@ -4,7 +4,14 @@ import type { StaffPrincipal } from '../access/access.types';
 import type { Actor } from '../actor';
 import { findAuditRecords } from '../audit';
 import { getApplication, listMyApplications, previewCounterApplication, submitAtCounter } from '.';
-import { applicationsTestDatabase, caseWorker, LG, residentOf } from './test-fixtures';
+import { caseWorker as anyDesk, applicationsTestDatabase, LG, residentOf } from './test-fixtures';
+
+/** A case worker at a counter terminal: the register is read only from the individual-number zone. */
+function caseWorker(departments?: string[]) {
+  const desk = anyDesk(departments);
+  const principal = { ...desk.principal, zone: 'individual-number' as const };
+  return { principal, actor: { ...desk.actor, zone: 'individual-number' as const } };
+}
 
 const ANSWERS = {
   phone: '090-1234-5678',
@@ -183,6 +190,15 @@ describe('the counter where nobody writes: staff apply for the resident at the c
     ).rejects.toMatchObject({ code: 'ACCESS_DENIED' });
     // Not a department the account lists; not from a terminal of the individual-number zone.
     await expect(preview(clerk(['citizen']))).rejects.toMatchObject({ code: 'ACCESS_DENIED' });
+    // A case worker too: their cases they may handle from the LGWAN zone, the counter not.
+    const lgwan = anyDesk();
+    await expect(
+      previewCounterApplication(db, lgwan.actor, lgwan.principal, {
+        lgCode: LG,
+        procedureId: 'child-allowance',
+        applicantPersonId: parent,
+      }),
+    ).rejects.toMatchObject({ code: 'ACCESS_DENIED' });
     await expect(preview(clerk(['citizen', 'child-support'], 'lgwan'))).rejects.toMatchObject({
       code: 'ACCESS_DENIED',
     });
