@@ -16,10 +16,11 @@ import { submitNewApplication } from './submit-new-application';
 /**
  * The counter where nobody writes (書かないワンストップ窓口): staff fill in a procedure for the
  * resident standing at the counter — department staff their department's, a one-stop counter clerk
- * those of every department their account lists (permission `procedure.counter.submit`). The register fills in what it
- * knows, the resident confirms the screen instead of writing a form, and staff record the document
- * they saw to confirm the person (本人確認). The application is the resident's like any other: it is
- * in their "my applications", on channel `counter`, entered by the staff account.
+ * those of every department their account lists (permission `procedure.counter.submit`, from the
+ * individual-number zone only). The register fills in what it knows, the resident confirms the
+ * screen instead of writing a form, and staff record the document they saw to confirm the person
+ * (本人確認). The application is the resident's like any other: it is in their "my applications",
+ * on channel `counter`, entered by the staff account.
  */
 export interface CounterApplicationInput {
   readonly lgCode: string;
