@@ -129,6 +129,17 @@ describe.skipIf(!chromiumAvailable())(
     const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
     const byId = (page: Page, id: string) => page.locator(`[id="${id}"]`);
 
+    /** The resident logs in with the demo card, as at /login. */
+    async function logInWithCard(page: Page): Promise<void> {
+      await page.goto(`${baseUrl}/login`);
+      await page.getByLabel(ja.login.tenantLabel, { exact: true }).and(page.locator(':enabled')).waitFor();
+      await page.getByLabel(ja.login.tenantLabel, { exact: true }).selectOption(LG);
+      await page.getByLabel(ja.login.certificateLabel).setInputFiles(card.certificate);
+      await page.getByLabel(ja.login.keyLabel).setInputFiles(card.key);
+      await page.getByRole('button', { name: ja.login.submit, exact: true }).click();
+      await page.waitForURL(`${baseUrl}/me`);
+    }
+
     async function continueTo(page: Page, next: RegExp): Promise<void> {
       await page.getByRole('button', { name: ja.portal.form.continue, exact: true }).click();
       await page.waitForURL(next);
@@ -139,13 +150,7 @@ describe.skipIf(!chromiumAvailable())(
       // 1. The resident logs in with the demo card and finds the procedure.
       const resident = await newPage();
       const page = resident.page;
-      await page.goto(`${baseUrl}/login`);
-      await page.getByLabel(ja.login.tenantLabel, { exact: true }).and(page.locator(':enabled')).waitFor();
-      await page.getByLabel(ja.login.tenantLabel, { exact: true }).selectOption(LG);
-      await page.getByLabel(ja.login.certificateLabel).setInputFiles(card.certificate);
-      await page.getByLabel(ja.login.keyLabel).setInputFiles(card.key);
-      await page.getByRole('button', { name: ja.login.submit, exact: true }).click();
-      await page.waitForURL(`${baseUrl}/me`);
+      await logInWithCard(page);
 
       await page.goto(`${baseUrl}/procedures`);
       const procedureLink = page.getByRole('link', { name: '児童手当 認定請求' });
@@ -259,13 +264,7 @@ describe.skipIf(!chromiumAvailable())(
     it('a resident attaches a photo to a draft, sees it listed, and takes it back', async () => {
       const resident = await newPage();
       const page = resident.page;
-      await page.goto(`${baseUrl}/login`);
-      await page.getByLabel(ja.login.tenantLabel, { exact: true }).and(page.locator(':enabled')).waitFor();
-      await page.getByLabel(ja.login.tenantLabel, { exact: true }).selectOption(LG);
-      await page.getByLabel(ja.login.certificateLabel).setInputFiles(card.certificate);
-      await page.getByLabel(ja.login.keyLabel).setInputFiles(card.key);
-      await page.getByRole('button', { name: ja.login.submit, exact: true }).click();
-      await page.waitForURL(`${baseUrl}/me`);
+      await logInWithCard(page);
       await page.goto(`${baseUrl}/procedures/road-damage-report`);
       await page.getByRole('button', { name: ja.portal.start.startButton }).click();
       await page.waitForURL(/\/applications\/[0-9a-f-]{36}\/steps\/1$/);

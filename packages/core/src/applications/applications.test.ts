@@ -22,15 +22,7 @@ import {
   withdrawApplication,
   writeToCase,
 } from '.';
-import { applicationsTestDatabase, caseWorker, LG, residentOf } from './test-fixtures';
-
-const BANK = {
-  bankName: 'デモ銀行',
-  branchName: '本店',
-  accountType: 'ordinary',
-  accountNumber: '1234567',
-  accountHolderKana: 'デモ ハナコ',
-};
+import { applicationsTestDatabase, BANK, CHILD_ALLOWANCE_ANSWERS, caseWorker, LG, residentOf } from './test-fixtures';
 
 describe('applications: start with the register filled in, save, submit, case handling, decision', () => {
   let db: Database;
@@ -51,6 +43,17 @@ describe('applications: start with the register filled in, save, submit, case ha
       applicantPersonId: parent,
       channel: 'online',
       assuranceLevel: 3,
+    });
+  }
+
+  /** A report that needs only a level-1 login, with an optional photo. */
+  async function startRoadDamageReport() {
+    return startApplication(db, residentOf(parent).actor, {
+      lgCode: LG,
+      procedureId: 'road-damage-report',
+      applicantPersonId: parent,
+      channel: 'online',
+      assuranceLevel: 1,
     });
   }
 
@@ -325,11 +328,8 @@ describe('applications: start with the register filled in, save, submit, case ha
       assuranceLevel: 3,
       declaration: true,
       answers: {
-        phone: '090-1234-5678',
-        pension: 'employees-pension',
-        hasSpouse: 'no',
+        ...CHILD_ALLOWANCE_ANSWERS,
         children: [{ fullName: 'デモ 一郎', birthDate: '2020-04-01', livesWithApplicant: 'yes' }],
-        bank: BANK,
       },
     });
     const audit = (await findAuditRecords(db.kysely, LG, 0, 500)).filter((a) => a.action === 'application.submit');
@@ -387,11 +387,8 @@ describe('applications: start with the register filled in, save, submit, case ha
         assuranceLevel: 3,
         declaration: true,
         answers: {
-          phone: '090-1234-5678',
-          pension: 'employees-pension',
-          hasSpouse: 'no',
+          ...CHILD_ALLOWANCE_ANSWERS,
           children: [{ fullName: 'デモ 一郎', birthDate: '2020-04-01', livesWithApplicant: 'yes' }],
-          bank: BANK,
         },
       }),
     ).rejects.toThrow(/outbox refused/);
@@ -431,13 +428,7 @@ describe('applications: start with the register filled in, save, submit, case ha
 
   it('checks attachments by type, content and size, and requires the ones that apply', async () => {
     const { actor, viewer } = residentOf(parent);
-    const started = await startApplication(db, actor, {
-      lgCode: LG,
-      procedureId: 'road-damage-report',
-      applicantPersonId: parent,
-      channel: 'online',
-      assuranceLevel: 1,
-    });
+    const started = await startRoadDamageReport();
     const ids = { lgCode: LG, applicationId: started.applicationId };
     const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
     const attachmentId = 'photo';
@@ -464,13 +455,7 @@ describe('applications: start with the register filled in, save, submit, case ha
 
   it('takes back a file attached to a draft, never one of an application sent on, not even outside the service', async () => {
     const { actor, viewer } = residentOf(parent);
-    const started = await startApplication(db, actor, {
-      lgCode: LG,
-      procedureId: 'road-damage-report',
-      applicantPersonId: parent,
-      channel: 'online',
-      assuranceLevel: 1,
-    });
+    const started = await startRoadDamageReport();
     const ids = { lgCode: LG, applicationId: started.applicationId };
     const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
     const attach = () =>

@@ -1,30 +1,14 @@
 import type { Database } from '@madoguchi/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { StaffPrincipal } from '../access/access.types';
-import type { Actor } from '../actor';
 import { findAuditRecords } from '../audit';
 import { getApplication, listMyApplications, previewCounterApplication, submitAtCounter } from '.';
-import { caseWorker as anyDesk, applicationsTestDatabase, LG, residentOf } from './test-fixtures';
+import { applicationsTestDatabase, CHILD_ALLOWANCE_ANSWERS, caseWorker, LG, residentOf } from './test-fixtures';
 
-/** A case worker at a counter terminal: the register is read only from the individual-number zone. */
-function caseWorker(departments?: string[]) {
-  const desk = anyDesk(departments);
-  const principal = { ...desk.principal, zone: 'individual-number' as const };
-  return { principal, actor: { ...desk.actor, zone: 'individual-number' as const } };
-}
+const ANSWERS = CHILD_ALLOWANCE_ANSWERS;
 
-const ANSWERS = {
-  phone: '090-1234-5678',
-  pension: 'employees-pension',
-  hasSpouse: 'no',
-  bank: {
-    bankName: 'デモ銀行',
-    branchName: '本店',
-    accountType: 'ordinary',
-    accountNumber: '1234567',
-    accountHolderKana: 'デモ ハナコ',
-  },
-};
+/** Staff at a counter terminal: the register is read only from the individual-number zone. */
+const counterDesk = (departments = ['child-support'], roles = ['case-worker']) =>
+  caseWorker(departments, roles, 'individual-number');
 
 describe('the counter where nobody writes: staff apply for the resident at the counter', () => {
   let db: Database;
@@ -38,6 +22,15 @@ describe('the counter where nobody writes: staff apply for the resident at the c
   });
 
   const audit = async () => findAuditRecords(db.kysely, LG, 0, 500);
+  const preview = (staff: ReturnType<typeof caseWorker>) =>
+    previewCounterApplication(db, staff.actor, staff.principal, {
+      lgCode: LG,
+      procedureId: 'child-allowance',
+      applicantPersonId: parent,
+    });
+  /** The children the register filled in, with the one answer it cannot give. */
+  const childrenOf = (filled: { answers: Record<string, unknown> }) =>
+    (filled.answers.children as object[]).map((c) => ({ ...c, livesWithApplicant: 'yes' }));
   const counterInput = (answers: Record<string, unknown>) => ({
     lgCode: LG,
     procedureId: 'child-allowance',
@@ -48,19 +41,14 @@ describe('the counter where nobody writes: staff apply for the resident at the c
   });
 
   it('shows what the register fills in, audited as a read on the resident’s behalf', async () => {
-    const staff = caseWorker();
-    const preview = await previewCounterApplication(db, staff.actor, staff.principal, {
-      lgCode: LG,
-      procedureId: 'child-allowance',
-      applicantPersonId: parent,
-    });
-    expect(preview.procedureVersion).toBe(1);
-    expect((preview.answers.applicant as { fullName: string }).fullName).toBe('デモ 花子');
-    expect((preview.answers.children as { fullName: string }[]).map((c) => c.fullName)).toEqual([
+    const filled = await preview(counterDesk());
+    expect(filled.procedureVersion).toBe(1);
+    expect((filled.answers.applicant as { fullName: string }).fullName).toBe('デモ 花子');
+    expect((filled.answers.children as { fullName: string }[]).map((c) => c.fullName)).toEqual([
       'デモ 一郎',
       'デモ 𠮷子',
     ]);
-    expect(preview.lockedAnswers).toContain('applicant.fullName');
+    expect(filled.lockedAnswers).toContain('applicant.fullName');
     const read = (await audit()).filter((a) => a.action === 'application.counter-preview');
     expect(read).toHaveLength(1);
     expect(read[0]).toMatchObject({ actorKind: 'staff', actorId: 'staff-cw-01', onBehalfOf: parent });
@@ -68,16 +56,8 @@ describe('the counter where nobody writes: staff apply for the resident at the c
   });
 
   it('submits for the resident: their application, on channel counter, with the identity check recorded', async () => {
-    const staff = caseWorker();
-    const preview = await previewCounterApplication(db, staff.actor, staff.principal, {
-      lgCode: LG,
-      procedureId: 'child-allowance',
-      applicantPersonId: parent,
-    });
-    const children = (preview.answers.children as Record<string, unknown>[]).map((c) => ({
-      ...c,
-      livesWithApplicant: 'yes',
-    }));
+    const staff = counterDesk();
+    const children = childrenOf(await preview(staff));
     const submitted = await submitAtCounter(db, staff.actor, staff.principal, counterInput({ ...ANSWERS, children }));
     expect(submitted.receiptNo).toMatch(/^\d{4}-\d{6}$/);
 
@@ -110,14 +90,8 @@ describe('the counter where nobody writes: staff apply for the resident at the c
   });
 
   it('refuses staff of another department, audited, and writes nothing', async () => {
-    const roads = caseWorker(['roads']);
-    await expect(
-      previewCounterApplication(db, roads.actor, roads.principal, {
-        lgCode: LG,
-        procedureId: 'child-allowance',
-        applicantPersonId: parent,
-      }),
-    ).rejects.toMatchObject({ code: 'ACCESS_DENIED' });
+    const roads = counterDesk(['roads']);
+    await expect(preview(roads)).rejects.toMatchObject({ code: 'ACCESS_DENIED' });
     await expect(submitAtCounter(db, roads.actor, roads.principal, counterInput(ANSWERS))).rejects.toMatchObject({
       code: 'ACCESS_DENIED',
     });
@@ -132,7 +106,7 @@ describe('the counter where nobody writes: staff apply for the resident at the c
   });
 
   it('keeps the register’s entries and the declaration, and refuses an unknown resident', async () => {
-    const staff = caseWorker();
+    const staff = counterDesk();
     await expect(
       submitAtCounter(db, staff.actor, staff.principal, { ...counterInput(ANSWERS), declaration: false }),
     ).rejects.toMatchObject({ code: 'DECLARATION_REQUIRED' });
@@ -156,20 +130,9 @@ describe('the counter where nobody writes: staff apply for the resident at the c
   });
 
   it('lets a one-stop counter clerk take the procedures of the departments their account lists, not their cases', async () => {
-    const clerk = (departments: string[], zone: StaffPrincipal['zone'] = 'individual-number') => {
-      const principal: StaffPrincipal = { staffId: 'staff-mado-01', roles: ['counter-clerk'], departments, zone };
-      const actor: Actor = { kind: 'staff', id: principal.staffId, zone: zone ?? undefined, department: 'citizen' };
-      return { principal, actor };
-    };
-    const preview = async (who: ReturnType<typeof clerk>) =>
-      previewCounterApplication(db, who.actor, who.principal, {
-        lgCode: LG,
-        procedureId: 'child-allowance',
-        applicantPersonId: parent,
-      });
+    const clerk = (departments: string[]) => counterDesk(departments, ['counter-clerk']);
     const oneStop = clerk(['citizen', 'child-support']);
-    const filled = await preview(oneStop);
-    const kids = (filled.answers.children as object[]).map((c) => ({ ...c, livesWithApplicant: 'yes' }));
+    const kids = childrenOf(await preview(oneStop));
     const submitted = await submitAtCounter(
       db,
       oneStop.actor,
@@ -190,17 +153,10 @@ describe('the counter where nobody writes: staff apply for the resident at the c
     ).rejects.toMatchObject({ code: 'ACCESS_DENIED' });
     // Not a department the account lists; not from a terminal of the individual-number zone.
     await expect(preview(clerk(['citizen']))).rejects.toMatchObject({ code: 'ACCESS_DENIED' });
-    // A case worker too: their cases they may handle from the LGWAN zone, the counter not.
-    const lgwan = anyDesk();
-    await expect(
-      previewCounterApplication(db, lgwan.actor, lgwan.principal, {
-        lgCode: LG,
-        procedureId: 'child-allowance',
-        applicantPersonId: parent,
-      }),
-    ).rejects.toMatchObject({ code: 'ACCESS_DENIED' });
-    await expect(preview(clerk(['citizen', 'child-support'], 'lgwan'))).rejects.toMatchObject({
+    await expect(preview(caseWorker(['citizen', 'child-support'], ['counter-clerk'], 'lgwan'))).rejects.toMatchObject({
       code: 'ACCESS_DENIED',
     });
+    // A case worker too: their cases they may handle from the LGWAN zone, the counter not.
+    await expect(preview(caseWorker())).rejects.toMatchObject({ code: 'ACCESS_DENIED' });
   });
 });

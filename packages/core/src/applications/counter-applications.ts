@@ -2,14 +2,12 @@ import type { Database } from '@madoguchi/db';
 import type { StaffPrincipal } from '../access/access.types';
 import type { Actor } from '../actor';
 import { appendAudit } from '../audit';
-import { AppError } from '../errors';
 import type { StoredProcedureVersion } from '../procedures/procedure.repository';
 import { getProcedure } from '../procedures/procedure-catalog';
 import { todayInJapan } from '../registry/clock';
-import { readForPrefill } from '../registry/residents';
 import { requireCasePermission } from './application-access';
 import type { IdentityDocument } from './identity-documents';
-import { prefillAnswers } from './prefill';
+import { prefillFromRegister } from './prefill';
 import type { SubmittedApplication } from './submit-application';
 import { submitNewApplication } from './submit-new-application';
 
@@ -67,13 +65,7 @@ export async function previewCounterApplication(
   const procedure = await procedureForCounter(db, actor, principal, input);
   const definition = procedure.definition;
   return db.kysely.transaction().execute(async (trx) => {
-    const records = await readForPrefill(trx, input.lgCode, input.applicantPersonId, definition.prefillPurpose);
-    if (!records) {
-      throw new AppError('RESIDENT_NOT_FOUND', 'the applicant is not a resident of this municipality', {
-        field: 'applicantPersonId',
-      });
-    }
-    const prefilled = prefillAnswers(definition, records, todayInJapan());
+    const prefilled = await prefillFromRegister(trx, input.lgCode, input.applicantPersonId, definition, todayInJapan());
     await appendAudit(trx, { ...actor, onBehalfOf: input.applicantPersonId }, [
       {
         lgCode: input.lgCode,

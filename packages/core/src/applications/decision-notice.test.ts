@@ -3,7 +3,7 @@ import type { Database } from '@madoguchi/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { popplerAvailable } from '../pdf/poppler.testing';
 import { decideCase, getApplicationDocument, submitNewApplication } from '.';
-import { applicationsTestDatabase, caseWorker, LG, residentOf } from './test-fixtures';
+import { applicationsTestDatabase, CHILD_ALLOWANCE_ANSWERS, caseWorker, LG, residentOf } from './test-fixtures';
 
 const text = (pdf: Uint8Array) => execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');
 
@@ -27,17 +27,8 @@ describe.runIf(popplerAvailable())('notices and copies as PDF', () => {
       assuranceLevel: 3,
       declaration: true,
       answers: {
-        phone: '090-1234-5678',
-        pension: 'employees-pension',
-        hasSpouse: 'no',
+        ...CHILD_ALLOWANCE_ANSWERS,
         children: [{ fullName: 'デモ 𠮷子', birthDate: '2022-01-01', livesWithApplicant: 'yes' }],
-        bank: {
-          bankName: 'デモ銀行',
-          branchName: '本店',
-          accountType: 'ordinary',
-          accountNumber: '1234567',
-          accountHolderKana: 'デモ ハナコ',
-        },
       },
     });
   }

@@ -1,7 +1,10 @@
+import type { DB } from '@madoguchi/db';
+import type { Kysely, Transaction } from 'kysely';
+import { AppError } from '../errors';
 import { type SchemaNode, schemaAt } from '../procedures/answer-schema';
 import type { PrefillSource, ProcedureDefinition } from '../procedures/procedure-definition.types';
 import type { ResidentRecord } from '../registry/resident.types';
-import type { PrefillRecords } from '../registry/residents';
+import { type PrefillRecords, readForPrefill } from '../registry/residents';
 
 /** Answers filled in from the register, and the paths the resident may not change. */
 export interface Prefilled {
@@ -110,4 +113,25 @@ export function prefillAnswers(definition: ProcedureDefinition, records: Prefill
     }
   }
   return { answers, locked, personIds: [...personIds] };
+}
+
+/**
+ * Reads the applicant's household as the procedure's purpose may see it (one query) and fills in
+ * the answers; an applicant who is not a resident of the municipality is refused
+ * (RESIDENT_NOT_FOUND).
+ */
+export async function prefillFromRegister(
+  q: Kysely<DB> | Transaction<DB>,
+  lgCode: string,
+  applicantPersonId: string,
+  definition: ProcedureDefinition,
+  today: string,
+): Promise<Prefilled> {
+  const records = await readForPrefill(q, lgCode, applicantPersonId, definition.prefillPurpose);
+  if (!records) {
+    throw new AppError('RESIDENT_NOT_FOUND', 'the applicant is not a resident of this municipality', {
+      field: 'applicantPersonId',
+    });
+  }
+  return prefillAnswers(definition, records, today);
 }

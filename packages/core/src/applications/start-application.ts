@@ -6,10 +6,9 @@ import { AppError } from '../errors';
 import type { AssuranceLevel } from '../identity/session/session.types';
 import { getProcedure } from '../procedures/procedure-catalog';
 import { todayInJapan } from '../registry/clock';
-import { readForPrefill } from '../registry/residents';
 import { appendEvent, insertApplication } from './application.repository';
 import type { Application, ApplicationChannel } from './application.types';
-import { prefillAnswers } from './prefill';
+import { prefillFromRegister } from './prefill';
 
 export interface StartApplicationInput {
   readonly lgCode: string;
@@ -35,13 +34,7 @@ export async function startApplication(db: Database, actor: Actor, input: StartA
     });
   }
   return db.kysely.transaction().execute(async (trx) => {
-    const records = await readForPrefill(trx, input.lgCode, input.applicantPersonId, definition.prefillPurpose);
-    if (!records) {
-      throw new AppError('RESIDENT_NOT_FOUND', 'the applicant is not a resident of this municipality', {
-        field: 'applicantPersonId',
-      });
-    }
-    const prefilled = prefillAnswers(definition, records, todayInJapan());
+    const prefilled = await prefillFromRegister(trx, input.lgCode, input.applicantPersonId, definition, todayInJapan());
     const application: Application = {
       lgCode: input.lgCode,
       applicationId: randomUUID(),

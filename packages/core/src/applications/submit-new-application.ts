@@ -8,11 +8,10 @@ import { outboxEventCtes } from '../events/outbox';
 import { valueAt } from '../procedures/conditions';
 import { getProcedure } from '../procedures/procedure-catalog';
 import { addDays, todayInJapan } from '../registry/clock';
-import { readForPrefill } from '../registry/residents';
 import { insertSubmittedApplication } from './application.repository';
 import { type AnswerProblem, pruneHiddenAnswers } from './form-logic';
 import type { IdentityDocument } from './identity-documents';
-import { prefillAnswers } from './prefill';
+import { prefillFromRegister } from './prefill';
 import type { StartApplicationInput } from './start-application';
 import { assertSubmittable } from './submission-rules';
 import type { SubmittedApplication } from './submit-application';
@@ -51,15 +50,9 @@ export async function submitNewApplication(
       required: definition.minimumAssurance,
     });
   }
-  const records = await readForPrefill(db.kysely, input.lgCode, input.applicantPersonId, definition.prefillPurpose);
-  if (!records) {
-    throw new AppError('RESIDENT_NOT_FOUND', 'the applicant is not a resident of this municipality', {
-      field: 'applicantPersonId',
-    });
-  }
   const submittedAt = new Date();
   const today = todayInJapan(submittedAt);
-  const prefilled = prefillAnswers(definition, records, today);
+  const prefilled = await prefillFromRegister(db.kysely, input.lgCode, input.applicantPersonId, definition, today);
   const merged: Record<string, unknown> = { ...prefilled.answers, ...input.answers };
   const locked: AnswerProblem[] = prefilled.locked
     .filter((path) => JSON.stringify(valueAt(merged, path)) !== JSON.stringify(valueAt(prefilled.answers, path)))

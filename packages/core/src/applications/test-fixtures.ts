@@ -46,10 +46,31 @@ export function residentOf(
   };
 }
 
-export function caseWorker(departments: string[] = ['child-support'], roles = ['case-worker']) {
-  const principal: StaffPrincipal = { staffId: 'staff-cw-01', roles, departments, zone: 'lgwan' };
-  const actor: Actor = { kind: 'staff', id: principal.staffId, zone: 'lgwan', department: departments[0] };
+export function caseWorker(
+  departments: string[] = ['child-support'],
+  roles = ['case-worker'],
+  zone: NonNullable<StaffPrincipal['zone']> = 'lgwan',
+) {
+  const principal: StaffPrincipal = { staffId: 'staff-cw-01', roles, departments, zone };
+  const actor: Actor = { kind: 'staff', id: principal.staffId, zone, department: departments[0] };
   return { principal, actor, viewer: { kind: 'staff', principal } as Viewer };
 }
+
+/** A bank account for the tests' answers (obviously fictitious). */
+export const BANK = {
+  bankName: 'デモ銀行',
+  branchName: '本店',
+  accountType: 'ordinary',
+  accountNumber: '1234567',
+  accountHolderKana: 'デモ ハナコ',
+};
+
+/** The child allowance's answers that the register cannot fill in, but the children's. */
+export const CHILD_ALLOWANCE_ANSWERS = {
+  phone: '090-1234-5678',
+  pension: 'employees-pension',
+  hasSpouse: 'no',
+  bank: BANK,
+};
 
 export { LG };
