@@ -1,4 +1,5 @@
 import type { AccessLogEntry } from './access-log-api';
+import { departmentName } from './department-name';
 import { formatDateTime } from './format';
 import type { Locale, Messages } from './messages';
 
@@ -71,7 +72,7 @@ export function AccessLogTable({ text, locale, items, headingId }: AccessLogTabl
             {cell(t.columns.action, labelOf(t.actionLabels, entry.action))}
             {/* A division the catalog does not name is shown by its code (Japanese proper noun or not). */}
             {entry.department
-              ? cell(t.columns.department, labelOf(text.portal.departments, entry.department))
+              ? cell(t.columns.department, departmentName(text, entry.department))
               : cell(t.columns.department, t.departmentNone)}
             {cell(t.columns.purpose, labelOf(t.purposeLabels, entry.purpose))}
             {cell(

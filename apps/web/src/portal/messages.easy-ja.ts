@@ -39,14 +39,15 @@ export const portalEasyJa: PortalMessages = {
     notFound: 'この しんせいは みつかりませんでした。アドレスを たしかめて ください。',
     toApplications: 'あなたの しんせい の いちらんへ',
   },
+  // The kanji in brackets are what the signs at city hall say.
   departments: {
-    citizen: 'しみんか',
-    'child-support': 'こそだて しえんか',
-    childcare: 'ほいくか',
-    'health-insurance': 'ほけんねんきんか',
-    'long-term-care': 'かいごほけんか',
-    environment: 'かんきょうか',
-    roads: 'どうろか',
+    citizen: 'しみんか（市民課）',
+    'child-support': 'こそだて しえんか（子育て支援課）',
+    childcare: 'ほいくか（保育課）',
+    'health-insurance': 'ほけん ねんきんか（保険年金課）',
+    'long-term-care': 'かいご ほけんか（介護保険課）',
+    environment: 'かんきょうか（環境課）',
+    roads: 'どうろか（道路課）',
   },
   statuses: {
     draft: 'かいて いる とちゅう',

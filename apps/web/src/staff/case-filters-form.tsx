@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { departmentName } from '../department-name';
 import type { Locale, Messages } from '../messages';
 import { type CaseFilters, DEFAULT_FILTERS } from './case-filters';
 import { CASE_STATUSES, type CaseStatus } from './case-types';
@@ -55,7 +56,7 @@ export function CaseFiltersForm({ text, locale, value, procedures, onApply }: Ca
             >
               <option value="">{t.procedureAll}</option>
               {byDepartment(procedures).map(([department, options]) => (
-                <optgroup key={department} label={common.departments[department] ?? department}>
+                <optgroup key={department} label={departmentName(text, department)}>
                   {options.map((p) => (
                     <option key={p.procedureId} value={p.procedureId}>
                       {p.names[locale]}

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { departmentName } from '../department-name';
 import { formatDateTime } from '../format';
 import type { Locale, Messages } from '../messages';
 import type { Application } from '../procedures/application-view';
@@ -71,7 +72,7 @@ export function CaseHeader({ text, locale, application, staffId, onChanged }: Ca
       <dl className="summary-list">
         {row(t.receiptNo, <span className="case-header__receipt">{application.receiptNo ?? t.notYet}</span>)}
         {row(t.status, <StatusTag text={text} status={status} testId="case-status" />)}
-        {row(t.department, common.departments[application.department] ?? application.department)}
+        {row(t.department, departmentName(text, application.department))}
         {row(t.channel, t.channels[application.channel] ?? application.channel)}
         {row(t.submittedAt, dateTime(application.submittedAt))}
         {row(

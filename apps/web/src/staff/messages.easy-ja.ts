@@ -29,15 +29,6 @@ export const staffEasyJa: StaffMessages = {
       rejected: 'みとめない',
       withdrawn: 'とりさげ',
     },
-    departments: {
-      citizen: 'しみんか（市民課）',
-      'child-support': 'こそだて しえんか（子育て支援課）',
-      childcare: 'ほいくか（保育課）',
-      'health-insurance': 'ほけん ねんきんか（保険年金課）',
-      'long-term-care': 'かいご ほけんか（介護保険課）',
-      environment: 'かんきょうか（環境課）',
-      roads: 'どうろか（道路課）',
-    },
     listSeparator: '、',
   },
   login: {

@@ -26,15 +26,6 @@ export const staffEn: StaffMessages = {
       rejected: 'Refused',
       withdrawn: 'Withdrawn',
     },
-    departments: {
-      citizen: 'Citizens Division',
-      'child-support': 'Child Support Division',
-      childcare: 'Childcare Division',
-      'health-insurance': 'Health Insurance and Pension Division',
-      'long-term-care': 'Long-term Care Insurance Division',
-      environment: 'Environment Division',
-      roads: 'Roads Division',
-    },
     listSeparator: ', ',
   },
   login: {

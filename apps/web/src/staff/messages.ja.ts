@@ -26,15 +26,6 @@ export const staffJa: StaffMessages = {
       rejected: '却下',
       withdrawn: '取下げ',
     },
-    departments: {
-      citizen: '市民課',
-      'child-support': '子育て支援課',
-      childcare: '保育課',
-      'health-insurance': '保険年金課',
-      'long-term-care': '介護保険課',
-      environment: '環境課',
-      roads: '道路課',
-    },
     listSeparator: '、',
   },
   login: {

@@ -68,7 +68,6 @@ export interface StaffCommonMessages {
   /** Application statuses; an unknown one is shown as its code. */
   readonly statuses: Readonly<Record<string, string>>;
   /** Departments (課); an unknown one is shown as its code. */
-  readonly departments: Readonly<Record<string, string>>;
   /** Between items of a list written as one line: 「、」 or ", ". */
   readonly listSeparator: string;
 }
