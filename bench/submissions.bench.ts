@@ -1,6 +1,8 @@
+import type { DatabaseTarget } from '@madoguchi/db';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { startBenchServer, stopBenchServer, waitForReady } from './support/bench-server';
+import { cpuPerRequest, cpuSnapshot, databaseBackends } from './support/cpu';
 import { withBenchTarget } from './support/database';
 import type { BenchOptions } from './support/options';
 import { round } from './support/stats';
@@ -67,9 +69,9 @@ export async function run(options: BenchOptions): Promise<object> {
       await bare(WARMUP_SECONDS);
       const warm = await submit(WARMUP_SECONDS);
       await analyze(target);
-      const healthz = figures(await bare(options.duration));
+      const healthz = await measured(child.pid, target, () => bare(options.duration));
       const before = await countApplications(target);
-      const submissions = figures(await submit(options.duration));
+      const submissions = await measured(child.pid, target, () => submit(options.duration));
       const stored = before === null ? null : ((await countApplications(target)) ?? 0) - before;
       // Requests still in flight when the run ends are stored but not counted by autocannon.
       if (stored !== null && (stored < submissions.requests || stored > submissions.requests + CONNECTIONS)) {
@@ -92,6 +94,15 @@ export async function run(options: BenchOptions): Promise<object> {
       await stopBenchServer(child);
     }
   });
+}
+
+/** The run's figures and the CPU each party spent per request during it. */
+async function measured(serverPid: number | undefined, target: DatabaseTarget, run: () => Promise<autocannon.Result>) {
+  const url = target.engine === 'postgres' ? target.url : undefined;
+  const before = cpuSnapshot(serverPid, await databaseBackends(url));
+  const result = await run();
+  const after = cpuSnapshot(serverPid, await databaseBackends(url));
+  return { ...figures(result), cpuMsPerRequest: cpuPerRequest(before, after, result.requests.total) };
 }
 
 async function load(seconds: number, options: autocannon.Options): Promise<autocannon.Result> {
