@@ -70,6 +70,10 @@ export async function run(options: BenchOptions): Promise<object> {
       const warm = await submit(WARMUP_SECONDS);
       await analyze(target);
       const healthz = await measured(child.pid, target, () => bare(options.duration));
+      // Warm again right before measuring: the pool closes connections idle for 10 s, so after the
+      // bare route's run the server would start on new connections with nothing prepared, which a
+      // server under steady load never does.
+      await submit(WARMUP_SECONDS);
       const before = await countApplications(target);
       const submissions = await measured(child.pid, target, () => submit(options.duration));
       const stored = before === null ? null : ((await countApplications(target)) ?? 0) - before;

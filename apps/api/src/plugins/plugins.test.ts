@@ -97,13 +97,21 @@ describe('request handling plugins', () => {
     await appWith();
     const empty = await app.inject({ method: 'POST', url: '/echo', headers: { 'content-type': 'application/json' } });
     expect(empty.json().error.code).toBe('MALFORMED_JSON');
-    const proto = await app.inject({
-      method: 'POST',
-      url: '/echo',
-      headers: { 'content-type': 'application/json' },
-      payload: '{"__proto__": {"x": 1}}',
-    });
-    expect([proto.statusCode, proto.json().error.code]).toEqual([400, 'MALFORMED_JSON']);
+    // Plainly, nested, or spelled with escapes (which a check of the text alone would miss).
+    for (const payload of [
+      '{"__proto__": {"x": 1}}',
+      '{"a": [{"constructor": {"prototype": {"x": 1}}}]}',
+      '{"\\u005f_proto__": {"x": 1}}',
+      '{"\\u0063onstructor": {"x": 1}}',
+    ]) {
+      const proto = await app.inject({
+        method: 'POST',
+        url: '/echo',
+        headers: { 'content-type': 'application/json' },
+        payload,
+      });
+      expect([payload, proto.statusCode, proto.json().error.code]).toEqual([payload, 400, 'MALFORMED_JSON']);
+    }
     const xml = await app.inject({
       method: 'POST',
       url: '/echo',

@@ -40,6 +40,18 @@ const ITEM_KEYS = [
   'plannedMoveOn',
 ] as const satisfies readonly (keyof ResidentItems)[];
 
+const snakeCase = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const RECORD_COLUMNS = new Set(['lg_code', 'person_id', 'version', ...ITEM_KEYS.map(snakeCase)]);
+
+/**
+ * The resident_record column holding a record's field (the keys and every item), or null for a
+ * field that is not one column (the movement): lets a read fetch only what its purpose may see.
+ */
+export function columnOf(field: string): string | null {
+  const column = snakeCase(field);
+  return RECORD_COLUMNS.has(column) ? column : null;
+}
+
 export function pickItems(record: ResidentItems): ResidentItems {
   return Object.fromEntries(ITEM_KEYS.map((key) => [key, record[key]])) as unknown as ResidentItems;
 }

@@ -1,7 +1,7 @@
 import type { DB } from '@madoguchi/db';
-import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
-import { projectForPurpose } from '../../access';
-import { fromRow } from '../record-row';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { purposeProfile } from '../../access';
+import { columnOf } from '../record-row';
 import type { ResidentRecord } from '../resident.types';
 import { supportMeasureJoin } from '../support-measures/support-measure';
 
@@ -14,8 +14,10 @@ export interface PrefillRecords {
 
 /**
  * Reads what a form may be filled in with, in the caller's transaction (the caller writes the audit
- * row with the persons read). A member under a support measure is never shown to anyone else, not
- * even to their household: the resident adds them by hand if they must.
+ * row with the persons read). Only the columns the purpose may see leave the database (the purpose
+ * profile's fields; the movement, which no form is filled in with, is not read). A member under a
+ * support measure is never shown to anyone else, not even to their household: the resident adds
+ * them by hand if they must.
  */
 export async function readForPrefill(
   trx: Kysely<DB> | Transaction<DB>,
@@ -23,26 +25,25 @@ export async function readForPrefill(
   personId: string,
   purpose: string,
 ): Promise<PrefillRecords | null> {
+  const fields = purposeProfile(purpose, 'basic-resident-record').fields.flatMap((field) => {
+    const column = columnOf(field);
+    return column ? [sql`r.${sql.ref(column)} as ${sql.ref(field)}`] : [];
+  });
   // One statement: this runs for every application started or submitted.
   const measure = supportMeasureJoin('r');
-  const { rows } = await sql<Selectable<DB['resident_record']> & { supported: boolean }>`
-    select r.*, ${measure.inForce} as supported
+  const { rows } = await sql<Partial<ResidentRecord> & { readonly key: string; readonly supported: boolean }>`
+    select ${sql.join([sql`r.person_id as key`, sql`${measure.inForce} as supported`, ...fields])}
       from resident_record r ${measure.join}
      where r.lg_code = ${lgCode} and r.is_current and r.status = 'resident'
        and r.household_id = (
          select household_id from resident_record
           where lg_code = ${lgCode} and person_id = ${personId} and is_current and status = 'resident')
      order by r.household_order, r.person_id`.execute(trx);
-  const applicant = rows.find((r) => r.person_id === personId);
+  const record = ({ key: _key, supported: _supported, ...fields }: (typeof rows)[number]) => fields;
+  const applicant = rows.find((r) => r.key === personId);
   if (!applicant) return null;
-  const project = (record: ResidentRecord) =>
-    projectForPurpose(
-      record as unknown as Record<string, unknown>,
-      purpose,
-      'basic-resident-record',
-    ) as Partial<ResidentRecord>;
   return {
-    applicant: project(fromRow(applicant)),
-    members: rows.filter((r) => r.person_id !== personId && !r.supported).map((r) => project(fromRow(r))),
+    applicant: record(applicant),
+    members: rows.filter((r) => r.key !== personId && !r.supported).map(record),
   };
 }
