@@ -74,7 +74,7 @@ export async function run(options: BenchOptions): Promise<object> {
       // bare route's run the server would start on new connections with nothing prepared, which a
       // server under steady load never does.
       await submit(WARMUP_SECONDS);
-      const before = await countApplications(target);
+      const before = await settledCount(target);
       const submissions = await measured(child.pid, target, () => submit(options.duration));
       const stored = before === null ? null : ((await countApplications(target)) ?? 0) - before;
       // Requests still in flight when the run ends are stored but not counted by autocannon.
@@ -131,6 +131,20 @@ async function analyze(target: { engine: string; url?: string }): Promise<void> 
     await client.query('analyze');
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * The count once the warm-up's last requests have landed: autocannon stops waiting for the
+ * requests in flight when its time is up, and the server still stores them.
+ */
+async function settledCount(target: DatabaseTarget): Promise<number | null> {
+  let last = await countApplications(target);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const now = await countApplications(target);
+    if (now === last) return now;
+    last = now;
   }
 }
 
