@@ -39,7 +39,7 @@ export async function readForPrefill(
          select household_id from resident_record
           where lg_code = ${lgCode} and person_id = ${personId} and is_current and status = 'resident')
      order by r.household_order, r.person_id`.execute(trx);
-  const record = ({ key: _key, supported: _supported, ...fields }: (typeof rows)[number]) => fields;
+  const record = ({ key: _key, supported: _supported, ...items }: (typeof rows)[number]) => items;
   const applicant = rows.find((r) => r.key === personId);
   if (!applicant) return null;
   return {
