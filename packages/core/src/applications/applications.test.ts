@@ -18,11 +18,13 @@ import {
   saveAnswers,
   startApplication,
   submitApplication,
-  submitNewApplication,
   withdrawApplication,
   writeToCase,
 } from '.';
-import { applicationsTestDatabase, BANK, CHILD_ALLOWANCE_ANSWERS, caseWorker, LG, residentOf } from './test-fixtures';
+import { applicationsTestDatabase, BANK, caseWorker, LG, residentOf, submitChildAllowance } from './test-fixtures';
+
+/** The household's elder child, as the resident names them. */
+const ICHIRO = { fullName: 'デモ 一郎', birthDate: '2020-04-01' };
 
 describe('applications: start with the register filled in, save, submit, case handling, decision', () => {
   let db: Database;
@@ -319,19 +321,7 @@ describe('applications: start with the register filled in, save, submit, case ha
   });
 
   it('one-call submission: the application, its event, the outbox event and the audit row, all with the receipt', async () => {
-    const { actor } = residentOf(parent);
-    const submitted = await submitNewApplication(db, actor, {
-      lgCode: LG,
-      procedureId: 'child-allowance',
-      applicantPersonId: parent,
-      channel: 'online',
-      assuranceLevel: 3,
-      declaration: true,
-      answers: {
-        ...CHILD_ALLOWANCE_ANSWERS,
-        children: [{ fullName: 'デモ 一郎', birthDate: '2020-04-01', livesWithApplicant: 'yes' }],
-      },
-    });
+    const submitted = await submitChildAllowance(db, parent, ICHIRO);
     const audit = (await findAuditRecords(db.kysely, LG, 0, 500)).filter((a) => a.action === 'application.submit');
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]?.detailsText ?? '{}')).toMatchObject({
@@ -355,17 +345,9 @@ describe('applications: start with the register filled in, save, submit, case ha
     expect(events.map((e) => [e.kind, (e.data as { receiptNo?: string }).receiptNo])).toEqual([
       ['submitted', submitted.receiptNo],
     ]);
-    await expect(
-      submitNewApplication(db, actor, {
-        lgCode: LG,
-        procedureId: 'child-allowance',
-        applicantPersonId: parent,
-        channel: 'online',
-        assuranceLevel: 3,
-        declaration: true,
-        answers: { phone: 'x' },
-      }),
-    ).rejects.toMatchObject({ code: 'ANSWERS_INVALID' });
+    await expect(submitChildAllowance(db, parent, ICHIRO, { phone: 'x' })).rejects.toMatchObject({
+      code: 'ANSWERS_INVALID',
+    });
     expect(await db.kysely.selectFrom('application').select('application_id').execute()).toHaveLength(1);
   });
 
@@ -377,21 +359,7 @@ describe('applications: start with the register filled in, save, submit, case ha
     await sql`create trigger refuse_outbox before insert on outbox_event
       for each row execute function refuse_outbox()`.execute(db.kysely);
     await expect(fillAndSubmit(started.applicationId)).rejects.toThrow(/outbox refused/);
-    const { actor } = residentOf(parent);
-    await expect(
-      submitNewApplication(db, actor, {
-        lgCode: LG,
-        procedureId: 'child-allowance',
-        applicantPersonId: parent,
-        channel: 'online',
-        assuranceLevel: 3,
-        declaration: true,
-        answers: {
-          ...CHILD_ALLOWANCE_ANSWERS,
-          children: [{ fullName: 'デモ 一郎', birthDate: '2020-04-01', livesWithApplicant: 'yes' }],
-        },
-      }),
-    ).rejects.toThrow(/outbox refused/);
+    await expect(submitChildAllowance(db, parent, ICHIRO)).rejects.toThrow(/outbox refused/);
 
     const applications = await db.kysely
       .selectFrom('application')
@@ -407,11 +375,12 @@ describe('applications: start with the register filled in, save, submit, case ha
     expect(audit.filter((a) => a.action === 'application.submit')).toEqual([]);
     // Once the database takes it again, the same draft is submitted.
     await sql`drop trigger refuse_outbox on outbox_event`.execute(db.kysely);
+    const { actor, viewer } = residentOf(parent);
     const submitted = await submitApplication(
       db,
       actor,
       { lgCode: LG, applicationId: started.applicationId, declaration: true },
-      residentOf(parent).viewer,
+      viewer,
     );
     expect(submitted.receiptNo).toMatch(/^\d{4}-\d{6}$/);
   });

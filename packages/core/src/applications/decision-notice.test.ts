@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import type { Database } from '@madoguchi/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { popplerAvailable } from '../pdf/poppler.testing';
-import { decideCase, getApplicationDocument, submitNewApplication } from '.';
-import { applicationsTestDatabase, CHILD_ALLOWANCE_ANSWERS, caseWorker, LG, residentOf } from './test-fixtures';
+import { decideCase, getApplicationDocument } from '.';
+import { applicationsTestDatabase, caseWorker, LG, residentOf, submitChildAllowance } from './test-fixtures';
 
 const text = (pdf: Uint8Array) => execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');
 
@@ -17,21 +17,7 @@ describe.runIf(popplerAvailable())('notices and copies as PDF', () => {
     await db.close();
   });
 
-  async function submitted() {
-    const { actor } = residentOf(parent);
-    return submitNewApplication(db, actor, {
-      lgCode: LG,
-      procedureId: 'child-allowance',
-      applicantPersonId: parent,
-      channel: 'online',
-      assuranceLevel: 3,
-      declaration: true,
-      answers: {
-        ...CHILD_ALLOWANCE_ANSWERS,
-        children: [{ fullName: 'デモ 𠮷子', birthDate: '2022-01-01', livesWithApplicant: 'yes' }],
-      },
-    });
-  }
+  const submitted = () => submitChildAllowance(db, parent, { fullName: 'デモ 𠮷子', birthDate: '2022-01-01' });
 
   it('a refusal notice gives the reason, the receipt number and how to appeal, in the document font', async () => {
     const { applicationId, receiptNo } = await submitted();

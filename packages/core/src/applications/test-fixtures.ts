@@ -7,6 +7,7 @@ import { addDays, todayInJapan } from '../registry/clock';
 import { recordMoveIn } from '../registry/movements';
 import { clerk, DEMO_ADDRESS, LG, person, registryTestDatabase } from '../registry/test-fixtures';
 import type { Viewer } from './application-access';
+import { submitNewApplication } from './submit-new-application';
 
 /** A municipality with the standard catalog and one household: a parent and two children. */
 export async function applicationsTestDatabase(): Promise<{
@@ -72,5 +73,26 @@ export const CHILD_ALLOWANCE_ANSWERS = {
   hasSpouse: 'no',
   bank: BANK,
 };
+
+/** The resident's one-call online submission of the child allowance, naming one child. */
+export function submitChildAllowance(
+  db: Database,
+  applicant: string,
+  child: { readonly fullName: string; readonly birthDate: string },
+  answers: Record<string, unknown> = {
+    ...CHILD_ALLOWANCE_ANSWERS,
+    children: [{ ...child, livesWithApplicant: 'yes' }],
+  },
+) {
+  return submitNewApplication(db, residentOf(applicant).actor, {
+    lgCode: LG,
+    procedureId: 'child-allowance',
+    applicantPersonId: applicant,
+    channel: 'online',
+    assuranceLevel: 3,
+    declaration: true,
+    answers,
+  });
+}
 
 export { LG };
