@@ -147,6 +147,21 @@ describe('applications and cases over HTTP', () => {
       status: 'in-review',
       assignedTo: 'cw-1',
     });
+    // 続柄 told by the resident: a key must be a 宛名番号, and a child allowance moves nobody.
+    const decide = (householdRelationships: object) =>
+      call('POST', `/api/v1/cases/${id}/decision`, worker, {
+        decisionId: 'approve',
+        notify: true,
+        householdRelationships,
+      });
+    const badKey = await decide({ newHousehold: { 'my-child': '世帯主' } });
+    expect([badKey.statusCode, badKey.json().error.code, badKey.json().error.details]).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      { problems: [expect.objectContaining({ field: 'body.householdRelationships.newHousehold.my-child' })] },
+    ]);
+    const noMove = await decide({ remaining: { '0000000001': '世帯主' } });
+    expect([noMove.statusCode, noMove.json().error.details.problems[0].field]).toEqual([400, 'householdRelationships']);
     const decided = await call('POST', `/api/v1/cases/${id}/decision`, worker, { decisionId: 'approve', notify: true });
     expect(decided.statusCode).toBe(200);
     expect(decided.json()).toMatchObject({ status: 'approved', notified: true });

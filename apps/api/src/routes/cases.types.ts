@@ -47,6 +47,15 @@ export const AssignBody = Type.Object(
 );
 export const Assigned = Type.Object({ status: Type.String(), assignedTo: Type.Union([Type.String(), Type.Null()]) });
 
+/** 続柄 by person: 宛名番号 → relationship, exactly one 世帯主 (checked by the registry). */
+const Relationships = (description: string) =>
+  Type.Record(Type.String({ pattern: '^[0-9]{10}$' }), Type.String({ minLength: 1, maxLength: 20 }), {
+    description,
+    additionalProperties: false,
+    minProperties: 1,
+    maxProperties: 50,
+  });
+
 export const DecisionBody = Type.Object(
   {
     decisionId: Type.String({ pattern: '^[a-z][a-z0-9-]*$', maxLength: 60 }),
@@ -54,6 +63,21 @@ export const DecisionBody = Type.Object(
     notify: Type.Boolean({
       description: 'Also notify the resident now (decision and notice in the portal): decide and notify in one call',
     }),
+    householdRelationships: Type.Optional(
+      Type.Object(
+        {
+          newHousehold: Type.Optional(
+            Relationships('the members moving without the rest: their 続柄 in the new household'),
+          ),
+          remaining: Type.Optional(Relationships('the 世帯主 moves and others stay: their 続柄 (one 世帯主)')),
+        },
+        {
+          additionalProperties: false,
+          description:
+            'For an approval that moves part of a household: the 続柄 the resident told staff, which no form asks (without them the registry refuses with RELATIONSHIP_REQUIRED)',
+        },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

@@ -27,7 +27,8 @@ describe('an approval carries out the registry operation its procedure names, in
     await db.close();
   });
 
-  async function submitted(procedureId: string, answers: Record<string, unknown>) {
+  /** Submitted by the parent; `moving` keeps only those members among the movers the register filled in. */
+  async function submitted(procedureId: string, answers: Record<string, unknown>, moving?: readonly string[]) {
     const { actor, viewer } = residentOf(parent);
     const started = await startApplication(db, actor, {
       lgCode: LG,
@@ -37,7 +38,10 @@ describe('an approval carries out the registry operation its procedure names, in
       assuranceLevel: 3,
     });
     const ids = { lgCode: LG, applicationId: started.applicationId };
-    await saveAnswers(db, actor, { ...ids, answers }, viewer);
+    const movers = (started.answers.movers as { personId: string }[]).filter(
+      (m) => moving?.includes(m.personId) ?? true,
+    );
+    await saveAnswers(db, actor, { ...ids, answers: { ...answers, movers } }, viewer);
     await submitApplication(db, actor, { ...ids, declaration: true }, viewer);
     return { ids, movers: started.answers.movers as { personId: string }[] };
   }
@@ -124,6 +128,119 @@ describe('an approval carries out the registry operation its procedure names, in
     expect(told.events.map((e) => e.kind)).toEqual(['created', 'submitted', 'notified']);
     await expect(notifyDecision(db, staff.actor, ids, staff.principal)).rejects.toMatchObject({
       code: 'APPLICATION_STATE',
+    });
+  });
+
+  const relocation = {
+    phone: '090-1111-2222',
+    moveDate: addDays(today, -1),
+    destination: { postalCode: '999-0002', address: 'デモ県デモ市港町二丁目3番4号' },
+  };
+
+  it('part of a household moves: refused without the 続柄 the form does not ask, carried out with them', async () => {
+    // The parent (世帯主) moves with the elder child; the younger stays and becomes 世帯主.
+    const [elder, younger] = children;
+    const { ids } = await submitted('relocation-notice', relocation, [parent, elder]);
+    const approve = (householdRelationships?: object) =>
+      decideCase(
+        db,
+        staff.actor,
+        { ...ids, decisionId: 'approve', notify: true, householdRelationships },
+        staff.principal,
+      );
+    await expect(approve()).rejects.toMatchObject({
+      code: 'MOVEMENT_REFUSED',
+      details: { rule: 'RELATIONSHIP_REQUIRED' },
+    });
+    // The 続柄 of those who stay reach the registry too, and are checked there: one must be 世帯主.
+    await expect(
+      approve({ newHousehold: { [parent]: '世帯主', [elder]: '子' }, remaining: { [younger]: '子' } }),
+    ).rejects.toMatchObject({ code: 'MOVEMENT_REFUSED', details: { field: 'remainingRelationships' } });
+    expect((await getApplication(db, staff.actor, ids, staff.viewer)).application.status).toBe('submitted');
+    expect((await findCurrent(db.kysely, LG, parent))?.address).toBe('デモ県デモ市中央一丁目1番1号');
+
+    const decided = await approve({
+      newHousehold: { [parent]: '世帯主', [elder]: '子' },
+      remaining: { [younger]: '世帯主' },
+    });
+    expect(decided).toMatchObject({ status: 'approved', registry: { operation: 'recordRelocation' } });
+    const [p, e, y] = await Promise.all([parent, elder, younger].map((id) => findCurrent(db.kysely, LG, id)));
+    expect([p?.address, p?.relationship, e?.address, e?.relationship]).toEqual([
+      'デモ県デモ市港町二丁目3番4号',
+      '世帯主',
+      'デモ県デモ市港町二丁目3番4号',
+      '子',
+    ]);
+    expect(p?.householdId).toBe(e?.householdId);
+    expect([y?.address, y?.relationship, y?.householdId === p?.householdId]).toEqual([
+      'デモ県デモ市中央一丁目1番1号',
+      '世帯主',
+      false,
+    ]);
+  });
+
+  it('refuses relationships where they do not apply: with a refusal, or a new household for a move-out', async () => {
+    const { ids } = await submitted('relocation-notice', relocation, [children[0]]);
+    await expect(
+      decideCase(
+        db,
+        staff.actor,
+        {
+          ...ids,
+          decisionId: 'reject',
+          reason: '確認できません',
+          notify: false,
+          householdRelationships: { newHousehold: { [children[0]]: '世帯主' } },
+        },
+        staff.principal,
+      ),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { problems: [{ field: 'householdRelationships' }] },
+    });
+    const moveOut = await submitted(
+      'move-out-notice',
+      {
+        phone: '090-1111-2222',
+        plannedMoveOn: addDays(today, 7),
+        abroad: 'no',
+        destination: 'デモ県サンプル市本町1番地',
+      },
+      [children[0]],
+    );
+    await expect(
+      decideCase(
+        db,
+        staff.actor,
+        {
+          ...moveOut.ids,
+          decisionId: 'approve',
+          notify: false,
+          householdRelationships: { newHousehold: { [children[0]]: '世帯主' } },
+        },
+        staff.principal,
+      ),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { problems: [{ field: 'householdRelationships' }] },
+    });
+    expect((await findCurrent(db.kysely, LG, children[0]))?.status).toBe('resident');
+    // The child moving alone, as its own 世帯主: carried out.
+    const decided = await decideCase(
+      db,
+      staff.actor,
+      {
+        ...ids,
+        decisionId: 'approve',
+        notify: false,
+        householdRelationships: { newHousehold: { [children[0]]: '世帯主' } },
+      },
+      staff.principal,
+    );
+    expect(decided.registry).toMatchObject({ operation: 'recordRelocation' });
+    expect(await findCurrent(db.kysely, LG, children[0])).toMatchObject({
+      relationship: '世帯主',
+      address: 'デモ県デモ市港町二丁目3番4号',
     });
   });
 });

@@ -5,10 +5,21 @@ import { AppError } from '../errors';
 import { valueAt } from '../procedures/conditions';
 import type { ProcedureDefinition } from '../procedures/procedure-definition.types';
 import { todayInJapan } from '../registry/clock';
-import { recordMoveOut, recordRelocation } from '../registry/movements';
+import { type Relationships, recordMoveOut, recordRelocation } from '../registry/movements';
 import { findCurrent } from '../registry/resident-record.repository';
 import type { Application } from './application.types';
 import { setAt } from './prefill';
+
+/**
+ * What staff learnt from the resident (by phone, at the counter) that no form asks: the 続柄 after
+ * part of a household moves. The registry checks them (one 世帯主, only the persons concerned).
+ */
+export interface HouseholdRelationships {
+  /** Members moving without the rest form a new household: their 続柄. */
+  readonly newHousehold?: Relationships;
+  /** The 世帯主 moves and others stay: the 続柄 of those who stay. */
+  readonly remaining?: Relationships;
+}
 
 export interface ApprovalOperationResult {
   readonly operation: string;
@@ -40,19 +51,30 @@ function operationInput(definition: ProcedureDefinition, answers: Record<string,
   return input;
 }
 
+function notForThisApproval(what: string): never {
+  throw new AppError('VALIDATION_FAILED', '1 field(s) are invalid', {
+    problems: [{ field: 'householdRelationships', message: `${what} do not apply to this approval` }],
+  });
+}
+
 /**
  * Carries out the registry operation an approval names (an approved 転居届 records the relocation),
  * in the decision's transaction: both happen or neither. The registry's own checks apply; a refusal
  * (a move date still ahead, members who would form a new household without their 続柄) fails the
- * decision with the registry's error, and staff handle the case at the counter.
+ * decision with the registry's error. Staff then ask the resident and approve again with
+ * `household`, the 続柄 the form does not ask.
  */
 export async function runApprovalOperation(
   trx: Transaction<DB>,
   actor: Actor,
   definition: ProcedureDefinition,
   application: Application,
+  household: HouseholdRelationships = {},
 ): Promise<ApprovalOperationResult | null> {
-  if (!definition.onApproval) return null;
+  if (!definition.onApproval) {
+    if (household.newHousehold || household.remaining) notForThisApproval('relationships');
+    return null;
+  }
   const applicant = await findCurrent(trx, application.lgCode, application.applicantPersonId);
   if (applicant?.status !== 'resident') {
     throw new AppError('MOVEMENT_REFUSED', 'the applicant is no longer a resident: the registry cannot be changed', {
@@ -64,9 +86,12 @@ export async function runApprovalOperation(
   const base = { lgCode: application.lgCode, householdId: applicant.householdId, notifiedOn };
   switch (definition.onApproval.operation) {
     case 'recordRelocation': {
-      const result = await recordRelocation(trx, actor, { ...base, ...input } as Parameters<
-        typeof recordRelocation
-      >[2]);
+      const result = await recordRelocation(trx, actor, {
+        ...base,
+        ...input,
+        newHouseholdRelationships: household.newHousehold,
+        remainingRelationships: household.remaining,
+      } as Parameters<typeof recordRelocation>[2]);
       return {
         operation: 'recordRelocation',
         movementId: result.movementId,
@@ -74,7 +99,13 @@ export async function runApprovalOperation(
       };
     }
     case 'recordMoveOut': {
-      const result = await recordMoveOut(trx, actor, { ...base, ...input } as Parameters<typeof recordMoveOut>[2]);
+      // Those moving out leave the register: only those who stay get a 続柄.
+      if (household.newHousehold) notForThisApproval('relationships of a new household');
+      const result = await recordMoveOut(trx, actor, {
+        ...base,
+        ...input,
+        remainingRelationships: household.remaining,
+      } as Parameters<typeof recordMoveOut>[2]);
       return {
         operation: 'recordMoveOut',
         movementId: result.movementId,

@@ -7,7 +7,7 @@ import { findCurrent } from '../registry/resident-record.repository';
 import { appendEvent, findEvents, updateApplication } from './application.repository';
 import type { ApplicationStatus } from './application.types';
 import { OPEN_STATUSES } from './application.types';
-import { type ApprovalOperationResult, runApprovalOperation } from './approval-operation';
+import { type ApprovalOperationResult, type HouseholdRelationships, runApprovalOperation } from './approval-operation';
 import { caseStep } from './case-actions';
 import { checkMessage } from './resident-actions';
 
@@ -23,6 +23,11 @@ export interface DecideCaseInput {
    * Without it the decision is recorded for the department only, to be notified later.
    */
   readonly notify: boolean;
+  /**
+   * For an approval that moves part of a household: the 続柄 the resident told staff (the form does
+   * not ask them); without them the registry refuses such a move (RELATIONSHIP_REQUIRED).
+   */
+  readonly householdRelationships?: HouseholdRelationships;
 }
 
 export interface DecideCaseResult {
@@ -68,8 +73,15 @@ export async function decideCase(
           problems: [{ field: 'reason', message: 'is required for this decision: the notice must say why' }],
         });
       }
+      if (decision.outcome !== 'approved' && input.householdRelationships) {
+        throw new AppError('VALIDATION_FAILED', '1 field(s) are invalid', {
+          problems: [{ field: 'householdRelationships', message: 'apply only to an approval' }],
+        });
+      }
       const registry =
-        decision.outcome === 'approved' ? await runApprovalOperation(trx, actor, definition, application) : null;
+        decision.outcome === 'approved'
+          ? await runApprovalOperation(trx, actor, definition, application, input.householdRelationships)
+          : null;
       const applicant = await findCurrent(trx, input.lgCode, application.applicantPersonId);
       const addressee = applicant ? `${applicant.familyName} ${applicant.givenName}` : undefined;
       const status = decision.outcome;

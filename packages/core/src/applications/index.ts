@@ -3,6 +3,7 @@ export type * from './application.types';
 export { OPEN_STATUSES, statusForApplicant } from './application.types';
 export type { CasePermission, LoadedApplication, Viewer } from './application-access';
 export { addAttachment, type DocumentFile, getApplicationDocument } from './application-documents';
+export type { HouseholdRelationships } from './approval-operation';
 export { assignCase, requestInformation, writeToCase } from './case-actions';
 export { type CaseFilters, type CaseSummary, findCases } from './case-inbox';
 export {
