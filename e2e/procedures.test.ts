@@ -12,6 +12,9 @@ import {
   initDevCa,
   loadTrustStoreFromFiles,
   recordMoveIn,
+  saveAnswers,
+  startApplication,
+  submitApplication,
   syncProcedureCatalog,
   systemActor,
   todayInJapan,
@@ -21,6 +24,7 @@ import { createTestDatabase } from '@madoguchi/db/testing';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fill } from '../apps/web/src/format';
 import { messages } from '../apps/web/src/messages';
 import { expectNoSeriousAxeViolations } from './support/axe';
 import { chromiumAvailable, launchChromium } from './support/browser';
@@ -46,6 +50,8 @@ describe.skipIf(!chromiumAvailable())(
     let baseUrl = '';
     let card: DemoCard;
     let totpSecret = '';
+    let citizenTotpSecret = '';
+    let household: string[] = [];
 
     beforeAll(async () => {
       [webRoot, db, browser, dir] = await Promise.all([
@@ -98,6 +104,16 @@ describe.skipIf(!chromiumAvailable())(
         departments: ['child-support'],
       });
       totpSecret = staff.totpSecret;
+      household = [...moved.personIds];
+      const citizenDesk = await createStaffAccount(db, setup, {
+        lgCode: LG,
+        staffId: 'shimin-01',
+        loginName: 'shimin-01',
+        password: PASSWORD,
+        roles: ['case-worker'],
+        departments: ['citizen'],
+      });
+      citizenTotpSecret = citizenDesk.totpSecret;
       app = await buildApp({
         db,
         webRoot,
@@ -258,6 +274,96 @@ describe.skipIf(!chromiumAvailable())(
       expect(resident.errors).toEqual([]);
       expect(staff.errors).toEqual([]);
       await resident.context.close();
+      await staff.context.close();
+    }, 180_000);
+
+    it('staff approve a 転居届 of part of a household with the new household’s 続柄, which the form does not ask', async () => {
+      // The parent gives notice that the child alone moves to another address in the city.
+      const [parent, child] = household as [string, string];
+      /** What the register holds now for a person. */
+      const current = (personId: string) =>
+        (db as Database).kysely
+          .selectFrom('resident_record')
+          .select(['address', 'relationship'])
+          .where('lg_code', '=', LG)
+          .where('person_id', '=', personId)
+          .where('is_current', '=', true)
+          .executeTakeFirstOrThrow();
+      const resident = { kind: 'resident', id: parent, purpose: 'online-services' } as const;
+      const viewer = { kind: 'resident', personId: parent, assuranceLevel: 3 } as const;
+      const started = await startApplication(db as Database, resident, {
+        lgCode: LG,
+        procedureId: 'relocation-notice',
+        applicantPersonId: parent,
+        channel: 'online',
+        assuranceLevel: 3,
+      });
+      const ids = { lgCode: LG, applicationId: started.applicationId };
+      const movers = (started.answers.movers as { personId: string }[]).filter((m) => m.personId === child);
+      await saveAnswers(
+        db as Database,
+        resident,
+        {
+          ...ids,
+          answers: {
+            phone: '090-1234-5678',
+            moveDate: addDays(today, -1),
+            destination: { postalCode: '999-0002', address: 'デモ県デモ市港町二丁目3番4号' },
+            movers,
+          },
+        },
+        viewer,
+      );
+      await submitApplication(db as Database, resident, { ...ids, declaration: true }, viewer);
+
+      const staff = await newPage();
+      const desk = staff.page;
+      await desk.goto(`${baseUrl}/staff`);
+      await desk.getByLabel(ja.staff.login.tenantLabel).and(desk.locator(':enabled')).waitFor();
+      await desk.getByLabel(ja.staff.login.tenantLabel).selectOption(LG);
+      await desk.getByLabel(ja.staff.login.loginNameLabel).fill('shimin-01');
+      await desk.getByLabel(ja.staff.login.passwordLabel).fill(PASSWORD);
+      await desk.getByLabel(ja.staff.login.totpLabel).fill(generateTotp(citizenTotpSecret));
+      await desk.getByRole('button', { name: ja.staff.login.submit, exact: true }).click();
+      await desk.waitForURL(`${baseUrl}/staff/cases`);
+      await desk.goto(`${baseUrl}/staff/cases/${started.applicationId}`);
+      await desk.getByRole('button', { name: ja.staff.decision.submit, exact: true }).waitFor();
+      const relationship = desk.getByLabel(fill(ja.staff.decision.relationshipLabel, { name: '髙橋 𠮷太' }));
+      // Asked only when approving.
+      expect(await relationship.count()).toBe(0);
+      await desk.getByRole('radio', { name: '受理する', exact: true }).check();
+      await relationship.waitFor();
+      await expectNoSeriousAxeViolations(desk, 'the decision form with the new household');
+
+      // Left empty: the registry refuses, and says why; nothing is recorded.
+      await desk.getByRole('button', { name: ja.staff.decision.submit, exact: true }).click();
+      await desk.getByText(ja.staff.actions.errors.REGISTRY_REFUSED).first().waitFor();
+      await desk
+        .getByText(/give their 続柄/)
+        .first()
+        .waitFor();
+      await expectNoSeriousAxeViolations(desk, 'the registry refusal');
+      expect((await current(child)).address).toBe('デモ県デモ市中央一丁目1番1号');
+
+      // Too long: said at the field, before asking the server.
+      await relationship.fill('世'.repeat(21));
+      await desk.getByRole('button', { name: ja.staff.decision.submit, exact: true }).click();
+      await desk
+        .getByText(fill(ja.staff.decision.relationshipTooLong, { name: '髙橋 𠮷太', max: 20 }))
+        .first()
+        .waitFor();
+
+      await relationship.fill('世帯主');
+      await desk.getByRole('button', { name: ja.staff.decision.submit, exact: true }).click();
+      await desk.getByText(ja.staff.decision.resultTitle).first().waitFor();
+      await desk
+        .getByText(ja.staff.decision.registryOperations.recordRelocation as string)
+        .first()
+        .waitFor();
+      expect(await current(child)).toEqual({ relationship: '世帯主', address: 'デモ県デモ市港町二丁目3番4号' });
+      expect((await current(parent)).address).toBe('デモ県デモ市中央一丁目1番1号');
+      for (const url of staff.urls) expect(url).not.toMatch(/髙橋|𠮷太|(^|[^0-9a-f])[0-9]{10}([^0-9a-f]|$)/);
+      expect(staff.errors).toEqual([]);
       await staff.context.close();
     }, 180_000);
 

@@ -4,7 +4,7 @@ import type { ApplicationDetail } from '../procedures/application-view';
 import { isDecided, isDecisionNotified, isOpen } from './case-progress';
 import type { DecisionResult } from './case-types';
 import { type CaseWriting, writeToCase } from './cases-api';
-import { DecisionForm } from './decision-form';
+import { DecisionForm, type Mover } from './decision-form';
 import { DecisionResultPanel } from './decision-result';
 import { NotifyPanel } from './notify-panel';
 import { TextActionForm } from './text-action-form';
@@ -90,6 +90,7 @@ export function CaseActions({ text, locale, detail, onChanged }: CaseActionsProp
           locale={locale}
           applicationId={id}
           decisions={definition.decisions}
+          movers={definition.onApproval ? moversOf(application.answers) : []}
           onDecided={(result) => {
             setDecided(result);
             onChanged();
@@ -109,5 +110,16 @@ export function CaseActions({ text, locale, detail, onChanged }: CaseActionsProp
         />
       )}
     </section>
+  );
+}
+
+/** The persons an approval moves, as the application names them (`movers`, filled in from the register). */
+function moversOf(answers: Readonly<Record<string, unknown>>): Mover[] {
+  const movers = answers.movers;
+  if (!Array.isArray(movers)) return [];
+  return movers.flatMap((m: { personId?: unknown; fullName?: unknown }) =>
+    typeof m?.personId === 'string' && typeof m.fullName === 'string'
+      ? [{ personId: m.personId, fullName: m.fullName }]
+      : [],
   );
 }

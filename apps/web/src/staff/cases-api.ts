@@ -46,6 +46,8 @@ export interface DecisionInput {
   readonly decisionId: string;
   readonly reason?: string;
   readonly notify: boolean;
+  /** The 続柄 the resident told staff when only part of the household moves: person id → 続柄. */
+  readonly householdRelationships?: { readonly newHousehold: Readonly<Record<string, string>> };
 }
 
 export function decideCase(applicationId: string, input: DecisionInput): Promise<StaffResult<DecisionResult>> {

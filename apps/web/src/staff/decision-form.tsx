@@ -16,26 +16,56 @@ interface DecisionFormProps {
   readonly locale: Locale;
   readonly applicationId: string;
   readonly decisions: readonly DecisionDefinition[];
+  /**
+   * Who moves, when an approval changes the register (転居届): if only part of the household moves,
+   * staff give each mover's 続柄 in the new household, which the form does not ask.
+   */
+  readonly movers: readonly Mover[];
   readonly onDecided: (result: DecisionResult) => void;
   /** The case moved on meanwhile (409: decided by someone else): the page says so and reloads it. */
   readonly onStale: () => void;
 }
 
+export interface Mover {
+  readonly personId: string;
+  readonly fullName: string;
+}
+
 /** Fixed ids: the error summary links to them, and tests find them. */
 export const DECISION_IDS = { reason: 'decision-reason', notify: 'decision-notify' } as const;
 export const decisionRadioId = (decisionId: string) => `decision-${decisionId}`;
+export const relationshipId = (personId: string) => `decision-relationship-${personId}`;
+/** As the API's limit for a 続柄. */
+export const RELATIONSHIP_MAX = 20;
+const relationshipField = (personId: string) => `householdRelationships.newHousehold.${personId}`;
 
 /** 決定: one of the procedure's decisions, the reason when it needs one, and whether to notify now. */
-export function DecisionForm({ text, locale, applicationId, decisions, onDecided, onStale }: DecisionFormProps) {
+export function DecisionForm({
+  text,
+  locale,
+  applicationId,
+  decisions,
+  movers,
+  onDecided,
+  onStale,
+}: DecisionFormProps) {
   const t = text.staff.decision;
   const headingId = useId();
   const hintId = useId();
   const [decisionId, setDecisionId] = useState('');
   const [reason, setReason] = useState('');
   const [notify, setNotify] = useState(true);
+  const [relationships, setRelationships] = useState<Readonly<Record<string, string>>>({});
   const { pending, failure, fail, run, summaryRef } = useCaseAction();
   const chosen = decisions.find((d) => d.id === decisionId);
   const needingReason = decisions.filter((d) => d.requiresReason).map((d) => d.label[locale]);
+  const askRelationships = chosen?.outcome === 'approved' && movers.length > 0;
+  const given = askRelationships
+    ? movers.flatMap((m) => {
+        const value = (relationships[m.personId] ?? '').trim();
+        return value ? [[m.personId, value] as const] : [];
+      })
+    : [];
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -45,12 +75,21 @@ export function DecisionForm({ text, locale, applicationId, decisions, onDecided
     if (!chosen) problems.push({ field: 'decisionId', message: 'required' });
     if (chosen?.requiresReason && !trimmed) problems.push({ field: 'reason', message: 'required' });
     if ([...trimmed].length > MESSAGE_MAX) problems.push({ field: 'reason', message: 'at most' });
+    for (const [personId, value] of given) {
+      if ([...value].length > RELATIONSHIP_MAX)
+        problems.push({ field: relationshipField(personId), message: 'at most' });
+    }
     if (!chosen || problems.length > 0) {
       fail(localFailure(problems));
       return;
     }
     const outcome = await run(() =>
-      decideCase(applicationId, { decisionId: chosen.id, ...(trimmed ? { reason: trimmed } : {}), notify }),
+      decideCase(applicationId, {
+        decisionId: chosen.id,
+        ...(trimmed ? { reason: trimmed } : {}),
+        notify,
+        ...(given.length > 0 ? { householdRelationships: { newHousehold: Object.fromEntries(given) } } : {}),
+      }),
     );
     if (outcome.ok) onDecided(outcome.data);
     else if (outcome.failure?.key === 'APPLICATION_STATE') onStale();
@@ -64,9 +103,18 @@ export function DecisionForm({ text, locale, applicationId, decisions, onDecided
       ? textProblemMessage(reasonProblem.message, text, MESSAGE_MAX)
       : t.reasonRequired
     : undefined;
+  // The API names a key it refuses with the `body.` prefix; local checks name it without.
+  const relationshipError = (m: Mover) =>
+    problemOf(relationshipField(m.personId)) || problemOf(`body.${relationshipField(m.personId)}`)
+      ? fill(t.relationshipTooLong, { name: m.fullName, max: RELATIONSHIP_MAX })
+      : undefined;
   const items: ErrorSummaryItem[] = [
     ...(decisionError ? [{ fieldId: decisionRadioId(decisions[0]?.id ?? ''), message: decisionError }] : []),
     ...(reasonError ? [{ fieldId: DECISION_IDS.reason, message: reasonError }] : []),
+    ...(askRelationships ? movers : []).flatMap((m) => {
+      const message = relationshipError(m);
+      return message ? [{ fieldId: relationshipId(m.personId), message }] : [];
+    }),
   ];
 
   return (
@@ -123,6 +171,36 @@ export function DecisionForm({ text, locale, applicationId, decisions, onDecided
             />
           )}
         </FormField>
+        {askRelationships && (
+          <fieldset className="staff-choices" aria-describedby={`${hintId}-relationships`}>
+            <legend className="staff-choices__legend">{t.relationshipsLegend}</legend>
+            <p id={`${hintId}-relationships`} className="form-field__hint">
+              {t.relationshipsHint}
+            </p>
+            {movers.map((m) => (
+              <FormField
+                key={m.personId}
+                id={relationshipId(m.personId)}
+                label={fill(t.relationshipLabel, { name: m.fullName })}
+                error={relationshipError(m)}
+                errorPrefix={text.errorPrefix}
+              >
+                {(control) => (
+                  <input
+                    {...control}
+                    type="text"
+                    className="staff-form__input staff-form__input--short"
+                    value={relationships[m.personId] ?? ''}
+                    onChange={(event) => {
+                      const value = event.target.value;
+                      setRelationships((previous) => ({ ...previous, [m.personId]: value }));
+                    }}
+                  />
+                )}
+              </FormField>
+            ))}
+          </fieldset>
+        )}
         <div className="staff-choice staff-choice--standalone">
           <input
             id={DECISION_IDS.notify}

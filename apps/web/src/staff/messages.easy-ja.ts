@@ -231,6 +231,11 @@ export const staffEasyJa: StaffMessages = {
     submit: 'きめる',
     pending: 'けってい を きろく して います…',
     chooseDecision: 'どう きめるか えらんで ください',
+    relationshipsLegend: 'あたらしい せたい での つづきがら（続柄）（せたい の いちぶ の ひと だけ ひっこす とき）',
+    relationshipsHint:
+      'せたい の いちぶ の ひと だけ ひっこす ときは、ひっこす ひと が あたらしい せたい に なります。しんせい した ひと に きいた つづきがら を かいて、1にん を「世帯主」に して ください（れい：世帯主、子、妻）。せたい の ぜんいん が ひっこす ときは なにも かかないで ください。',
+    relationshipLabel: '{name} の つづきがら',
+    relationshipTooLong: '{name} の つづきがら は {max}もじ まで です',
     reasonRequired: 'この けってい には りゆう が いります。りゆう を いれて ください',
     resultTitle: 'けってい を きろく しました',
     resultDecision: 'けってい：{decision}',

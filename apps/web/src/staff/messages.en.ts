@@ -219,6 +219,11 @@ export const staffEn: StaffMessages = {
     submit: 'Record the decision',
     pending: 'Recording the decision…',
     chooseDecision: 'Choose a decision',
+    relationshipsLegend: 'Relationships in the new household (when only some of the household move)',
+    relationshipsHint:
+      'When only some of a household move, those who move form a new household. Enter the relationship (続柄) the applicant told you for each of them, with exactly one 世帯主 (head). Leave these empty when the whole household moves.',
+    relationshipLabel: 'Relationship of {name}',
+    relationshipTooLong: 'The relationship of {name} must be {max} characters or fewer',
     reasonRequired: 'This decision needs a reason: enter it',
     resultTitle: 'The decision has been recorded',
     resultDecision: 'Decision: {decision}',

@@ -218,6 +218,11 @@ export const staffJa: StaffMessages = {
     pending: '決定を記録しています…',
     chooseDecision: '決定の内容を選択してください',
     reasonRequired: 'この決定には理由が必要です。理由を入力してください',
+    relationshipsLegend: '新しい世帯での続柄（世帯の一部だけが引っ越す場合）',
+    relationshipsHint:
+      '世帯の一部だけが引っ越すと、引っ越す方は新しい世帯になります。申請者に確認した続柄を入力し、1人を「世帯主」にしてください（例：世帯主、子、妻）。世帯全員が引っ越す場合は空欄のままにしてください。',
+    relationshipLabel: '{name} の続柄',
+    relationshipTooLong: '{name} の続柄は{max}文字以内で入力してください',
     resultTitle: '決定を記録しました',
     resultDecision: '決定の内容：{decision}',
     resultNotified: '申請者に決定を通知しました。決定通知書は申請者のマイページにも表示されます。',

@@ -224,6 +224,13 @@ export interface StaffDecisionMessages {
   readonly pending: string;
   readonly chooseDecision: string;
   readonly reasonRequired: string;
+  /** The 続柄 of each mover when only part of a household moves (an approval that changes the register). */
+  readonly relationshipsLegend: string;
+  readonly relationshipsHint: string;
+  /** `{name}`: the mover's name. */
+  readonly relationshipLabel: string;
+  /** `{name}`, `{max}`. */
+  readonly relationshipTooLong: string;
   readonly resultTitle: string;
   /** `{decision}`. */
   readonly resultDecision: string;
