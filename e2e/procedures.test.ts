@@ -291,30 +291,33 @@ describe.skipIf(!chromiumAvailable())(
           .executeTakeFirstOrThrow();
       const resident = { kind: 'resident', id: parent, purpose: 'online-services' } as const;
       const viewer = { kind: 'resident', personId: parent, assuranceLevel: 3 } as const;
-      const started = await startApplication(db as Database, resident, {
-        lgCode: LG,
-        procedureId: 'relocation-notice',
-        applicantPersonId: parent,
-        channel: 'online',
-        assuranceLevel: 3,
+      /** Submitted by the parent, for the child alone. */
+      const submitFor = async (procedureId: string, answers: Record<string, unknown>) => {
+        const started = await startApplication(db as Database, resident, {
+          lgCode: LG,
+          procedureId,
+          applicantPersonId: parent,
+          channel: 'online',
+          assuranceLevel: 3,
+        });
+        const ids = { lgCode: LG, applicationId: started.applicationId };
+        const movers = (started.answers.movers as { personId: string }[]).filter((m) => m.personId === child);
+        await saveAnswers(db as Database, resident, { ...ids, answers: { ...answers, movers } }, viewer);
+        await submitApplication(db as Database, resident, { ...ids, declaration: true }, viewer);
+        return started.applicationId;
+      };
+      const relocation = await submitFor('relocation-notice', {
+        phone: '090-1234-5678',
+        moveDate: addDays(today, -1),
+        destination: { postalCode: '999-0002', address: 'デモ県デモ市港町二丁目3番4号' },
       });
-      const ids = { lgCode: LG, applicationId: started.applicationId };
-      const movers = (started.answers.movers as { personId: string }[]).filter((m) => m.personId === child);
-      await saveAnswers(
-        db as Database,
-        resident,
-        {
-          ...ids,
-          answers: {
-            phone: '090-1234-5678',
-            moveDate: addDays(today, -1),
-            destination: { postalCode: '999-0002', address: 'デモ県デモ市港町二丁目3番4号' },
-            movers,
-          },
-        },
-        viewer,
-      );
-      await submitApplication(db as Database, resident, { ...ids, declaration: true }, viewer);
+      // A 転出届 of the child too: moving out forms no household here, so it asks no 続柄.
+      const moveOut = await submitFor('move-out-notice', {
+        phone: '090-1234-5678',
+        plannedMoveOn: addDays(today, 7),
+        abroad: 'no',
+        destination: 'デモ県サンプル市本町1番地',
+      });
 
       const staff = await newPage();
       const desk = staff.page;
@@ -326,12 +329,18 @@ describe.skipIf(!chromiumAvailable())(
       await desk.getByLabel(ja.staff.login.totpLabel).fill(generateTotp(citizenTotpSecret));
       await desk.getByRole('button', { name: ja.staff.login.submit, exact: true }).click();
       await desk.waitForURL(`${baseUrl}/staff/cases`);
-      await desk.goto(`${baseUrl}/staff/cases/${started.applicationId}`);
-      await desk.getByRole('button', { name: ja.staff.decision.submit, exact: true }).waitFor();
       const relationship = desk.getByLabel(fill(ja.staff.decision.relationshipLabel, { name: '髙橋 𠮷太' }));
-      // Asked only when approving.
+      const approveOn = async (applicationId: string) => {
+        await desk.goto(`${baseUrl}/staff/cases/${applicationId}`);
+        await desk.getByRole('button', { name: ja.staff.decision.submit, exact: true }).waitFor();
+        // Asked only when approving.
+        expect(await relationship.count()).toBe(0);
+        await desk.getByRole('radio', { name: '受理する', exact: true }).check();
+      };
+      await approveOn(moveOut);
+      await desk.getByRole('radio', { name: '受理する', exact: true }).and(desk.locator(':checked')).waitFor();
       expect(await relationship.count()).toBe(0);
-      await desk.getByRole('radio', { name: '受理する', exact: true }).check();
+      await approveOn(relocation);
       await relationship.waitFor();
       await expectNoSeriousAxeViolations(desk, 'the decision form with the new household');
 

@@ -90,7 +90,8 @@ export function CaseActions({ text, locale, detail, onChanged }: CaseActionsProp
           locale={locale}
           applicationId={id}
           decisions={definition.decisions}
-          movers={definition.onApproval ? moversOf(application.answers) : []}
+          // Only a relocation forms a new household; those moving out leave the register.
+          movers={definition.onApproval?.operation === 'recordRelocation' ? moversOf(application.answers) : []}
           onDecided={(result) => {
             setDecided(result);
             onChanged();
