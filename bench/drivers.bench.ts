@@ -7,12 +7,12 @@ import type { BenchOptions } from './support/options';
 import { round } from './support/stats';
 
 export const description =
-  "drivers: the online submission's three statements (session, household read, two-table insert) at 50 concurrent requests over 10 connections — node-postgres (the service's driver) against postgres.js (pipelining) in the same run, with CPU per request of the client and the database";
+  "drivers: the online submission's three statements (session, household read, two-table insert) at 50 concurrent requests over 10 connections — node-postgres against postgres.js (pipelining; the service's driver since ADR 0015) in the same run, with CPU per request of the client and the database";
 
 export const defaultEngine = 'postgres';
 
 /**
- * Evidence for a decision not taken yet (docs/performance.md): node-postgres sends a connection's
+ * The evidence for ADR 0015 (docs/performance.md): node-postgres sends a connection's
  * next query only after the last one's result; postgres.js writes queued queries down the
  * connection together, so a database backend wakes once for several. The statements have the
  * shapes of a submission's, on a small schema of their own.
@@ -69,7 +69,7 @@ const tokenHash = (i: number) =>
 
 function nodePostgres(url: string): Driver {
   const pool = new pg.Pool({ connectionString: url, max: POOL });
-  // Named statements, as the service's pool sends them (packages/db prepared-statements.ts).
+  // Named statements, as the service sent them with node-postgres before ADR 0015.
   const query = <R extends pg.QueryResultRow>(name: string, text: string, values: unknown[]) =>
     pool.query<R>({ name, text, values });
   return {

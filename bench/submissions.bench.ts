@@ -1,4 +1,5 @@
 import type { DatabaseTarget } from '@madoguchi/db';
+import { DEFAULT_POOL_SIZE } from '@madoguchi/db';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { startBenchServer, stopBenchServer, waitForReady } from './support/bench-server';
@@ -87,6 +88,7 @@ export async function run(options: BenchOptions): Promise<object> {
         node: process.version,
         durationSeconds: options.duration,
         connections: CONNECTIONS,
+        databasePool: options.engine === 'postgres' ? Number(process.env.BENCH_POOL ?? DEFAULT_POOL_SIZE) : 1,
         residents: ready.cookies.length,
         warmupSubmissions: warm.requests.total,
         healthz,

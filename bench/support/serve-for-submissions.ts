@@ -26,7 +26,8 @@ const target: DatabaseTarget =
 const maxSeconds = Number(process.env.BENCH_MAX_SECONDS ?? 300);
 const LG = '999997';
 
-const db = await openDatabase(target, { poolSize: Number(process.env.BENCH_POOL ?? 10) });
+// The service's default pool unless BENCH_POOL says otherwise (bench/README).
+const db = await openDatabase(target, process.env.BENCH_POOL ? { poolSize: Number(process.env.BENCH_POOL) } : {});
 await migrate(db);
 const setup = systemActor('bench');
 await addTenant(db, setup, { lgCode: LG, name: 'デモ市' });

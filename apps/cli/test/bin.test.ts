@@ -54,4 +54,15 @@ describe('the madoguchi command as a process', () => {
       'madoguchi: INVALID_ARGUMENT: --port must be a whole number from 0 to 65535 (got "70000")\n',
     );
   });
+
+  it('refuses a bad pool size, from the flag or the environment, before touching the database', async () => {
+    const flag = await madoguchi(['serve', '--db-pool-size', '0', ...target.flags]);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toBe(
+      'madoguchi: INVALID_ARGUMENT: --db-pool-size must be a whole number from 1 to 100 (got "0")\n',
+    );
+    const env = await madoguchi(['serve', ...target.flags], { env: { MADOGUCHI_DB_POOL_SIZE: 'many' } });
+    expect(env.code).toBe(2);
+    expect(env.stderr).toContain('--db-pool-size must be a whole number from 1 to 100 (got "many")');
+  });
 });

@@ -7,7 +7,7 @@ import { formatResidentsV1, generateDemoResidents, todayInJapan } from '@madoguc
 import { openDatabase } from '@madoguchi/db';
 import { createTestTarget, type TestTarget } from '@madoguchi/db/testing';
 import { sql } from 'kysely';
-import pg from 'pg';
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './memory-io';
 
@@ -54,13 +54,12 @@ describe('a killed import', () => {
     });
     if (url) {
       // PostgreSQL: kill once the server reports rows copied inside the open transaction.
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
+      const client = postgres(url, { max: 1 });
       for (;;) {
-        const progress = await client.query(
+        const progress = await client.unsafe<{ n: number }[]>(
           'select coalesce(max(tuples_processed), 0)::int as n from pg_stat_progress_copy',
         );
-        if ((progress.rows[0]?.n ?? 0) > 1000) break;
+        if ((progress[0]?.n ?? 0) > 1000) break;
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       await client.end();

@@ -16,9 +16,15 @@ interface Finished {
   stderr: string;
 }
 
-export function madoguchi(args: readonly string[]): Promise<Finished> {
+export function madoguchi(
+  args: readonly string[],
+  options: { env?: Readonly<Record<string, string>> } = {},
+): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: WORK_DIR, env: { ...process.env, DATABASE_URL: '' } });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: WORK_DIR,
+      env: { ...process.env, DATABASE_URL: '', ...options.env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {

@@ -23,8 +23,11 @@ export interface Database {
 
 export interface DatabaseSession {
   readonly kysely: Kysely<DB>;
-  /** Runs `COPY ... FROM STDIN` with the given data; returns the number of rows copied. */
-  copyFrom(copySql: string, data: Iterable<string> | AsyncIterable<string>): Promise<number>;
+  /**
+   * Runs `COPY ... FROM STDIN` with the given data. The caller knows how many rows it wrote: the
+   * COPY either takes them all or fails.
+   */
+  copyFrom(copySql: string, data: Iterable<string> | AsyncIterable<string>): Promise<void>;
 }
 
 export interface OpenDatabaseOptions {

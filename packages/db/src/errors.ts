@@ -22,3 +22,13 @@ export class DatabaseError extends Error {
     this.details = details;
   }
 }
+
+/** A failed connection, told without anything that could carry the connection string. */
+export function unreachable(error: unknown): DatabaseError {
+  const code = (error as { code?: string }).code;
+  const message = (error instanceof Error ? error.message : String(error)).replace(/postgres(ql)?:\/\/\S+/g, '<url>');
+  return new DatabaseError(
+    'DATABASE_UNREACHABLE',
+    `cannot connect to the PostgreSQL server: ${code ? `${code}: ${message}` : message}`,
+  );
+}

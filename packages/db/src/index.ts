@@ -7,6 +7,7 @@ export {
   describeDatabaseTarget,
   resolveDatabaseTarget,
 } from './database-target';
+export { DEFAULT_POOL_SIZE } from './engines/open-postgres';
 export { DatabaseError, type DatabaseErrorCode } from './errors';
 export {
   APP_ROLE,

@@ -9,7 +9,14 @@ import {
   syncProcedureCatalog,
   systemActor,
 } from '@madoguchi/core';
-import { checkReadiness, checkServiceRole, type Database, migrate, openDatabase } from '@madoguchi/db';
+import {
+  checkReadiness,
+  checkServiceRole,
+  type Database,
+  DEFAULT_POOL_SIZE,
+  migrate,
+  openDatabase,
+} from '@madoguchi/db';
 import type { Command } from 'commander';
 import { type DatabaseFlags, describeDatabaseTarget, targetOf, withDatabaseOptions } from '../database-options';
 import { ensureDemoStaff } from '../demo-staff';
@@ -28,6 +35,7 @@ interface ServeFlags extends DatabaseFlags, LoginMethodFlags, ServeSetupFlags {
   host: string;
   webRoot?: string;
   logLevel: string;
+  dbPoolSize: string;
   json?: boolean;
 }
 
@@ -40,6 +48,11 @@ export function serveCommand(program: Command, io: Io): void {
       .option('--host <host>', 'address to listen on', '127.0.0.1')
       .option('--demo', 'migrate the database and add the demo municipality 999997 デモ市 first')
       .option('--web-root <dir>', 'the built web app to serve', DEFAULT_WEB_ROOT)
+      .option(
+        '--db-pool-size <n>',
+        'connections to the PostgreSQL server (or MADOGUCHI_DB_POOL_SIZE); few, statements are pipelined',
+        io.env.MADOGUCHI_DB_POOL_SIZE ?? String(DEFAULT_POOL_SIZE),
+      )
       .option('--log-level <level>', 'fatal, error, warn, info, debug or trace', io.env.MADOGUCHI_LOG_LEVEL ?? 'info')
       .option('--card-trust-anchor <file...>', 'trust anchor certificates (PEM) for My Number card login')
       .option('--card-crl <file...>', 'certificate revocation lists (PEM) for card login')
@@ -53,8 +66,9 @@ export function serveCommand(program: Command, io: Io): void {
       .option('--json', 'print the URLs as JSON once listening'),
   ).action(async (flags: ServeFlags) => {
     const port = parsePort(flags.port);
+    const poolSize = parsePoolSize(flags.dbPoolSize);
     const target = targetOf(flags, io);
-    const db = await openDatabase(target, { applicationName: 'madoguchi-serve' });
+    const db = await openDatabase(target, { applicationName: 'madoguchi-serve', poolSize });
     try {
       await prepare(db, flags, io);
       const cardTrustStore = await cardTrust(flags, io);
@@ -139,6 +153,13 @@ function parsePort(text: string): number {
   if (!/^\d+$/.test(text) || port > 65_535)
     throw new UsageError(`--port must be a whole number from 0 to 65535 (got "${text}")`);
   return port;
+}
+
+function parsePoolSize(text: string): number {
+  const size = Number(text);
+  if (!/^\d+$/.test(text) || size < 1 || size > 100)
+    throw new UsageError(`--db-pool-size must be a whole number from 1 to 100 (got "${text}")`);
+  return size;
 }
 
 function announce(

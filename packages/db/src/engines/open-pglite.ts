@@ -45,8 +45,7 @@ export async function openPglite(options: OpenPgliteOptions): Promise<Database> 
           const parts: string[] = [];
           for await (const chunk of data) parts.push(chunk);
           const sql = copySql.replace(/\bFROM\s+STDIN\b/i, "FROM '/dev/blob'");
-          const result = await pglite.query(sql, [], { blob: new Blob(parts) });
-          return result.affectedRows ?? 0;
+          await pglite.query(sql, [], { blob: new Blob(parts) });
         },
       });
     },

@@ -1,13 +1,11 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
-import { from as copyFromStream } from 'pg-copy-streams';
+import { Kysely } from 'kysely';
+import postgres from 'postgres';
 import type { Database } from '../database';
-import { DatabaseError } from '../errors';
+import { unreachable } from '../errors';
 import type { DB } from '../schema';
-import { typeParsers } from '../type-parsers';
-import { withPreparedStatements } from './prepared-statements';
+import { withBulkSession } from './postgres-bulk-session';
+import { PostgresJsDialect } from './postgres-js-dialect';
+import { postgresJsTypes } from './postgres-js-types';
 
 export interface OpenPostgresOptions {
   readonly url: string;
@@ -15,66 +13,43 @@ export interface OpenPostgresOptions {
   readonly applicationName?: string;
 }
 
+/**
+ * Connections to the PostgreSQL server per process. Few, because statements are pipelined: with
+ * more, statements spread over more connections, each waking its own backend, and the same work
+ * costs more CPU (submissions benchmark: 4 connections 1,034–1,300/s, 10 connections 808–949/s in
+ * the same hours; docs/performance.md). `serve --db-pool-size` changes it.
+ */
+export const DEFAULT_POOL_SIZE = 4;
+
+/** How long a connection may stay unused before the pool closes it (node-postgres's default). */
+const IDLE_TIMEOUT_SECONDS = 10;
+const CONNECT_TIMEOUT_SECONDS = 10;
+
 export async function openPostgres(options: OpenPostgresOptions): Promise<Database> {
-  const pool = new pg.Pool({
-    connectionString: options.url,
-    max: options.poolSize ?? 10,
-    application_name: options.applicationName ?? 'madoguchi',
-    types: {
-      getTypeParser: ((oid: number, format?: string) => {
-        const parser = typeParsers[oid];
-        if (parser && format !== 'binary') return parser;
-        return pg.types.getTypeParser(oid, format as 'text');
-      }) as typeof pg.types.getTypeParser,
-    },
+  const applicationName = options.applicationName ?? 'madoguchi';
+  const pool = postgres(options.url, {
+    max: options.poolSize ?? DEFAULT_POOL_SIZE,
+    idle_timeout: IDLE_TIMEOUT_SECONDS,
+    connect_timeout: CONNECT_TIMEOUT_SECONDS,
+    connection: { application_name: applicationName },
+    types: postgresJsTypes,
+    // node-postgres sent undefined as NULL; Kysely leaves an undefined value to the driver.
+    transform: { undefined: null },
+    // The server's notices (e.g. "relation already exists, skipping") are not the service's log.
+    onnotice: () => {},
   });
-  // An idle client that loses its server must not crash the process; the next query reports it.
-  pool.on('error', () => {});
   try {
-    const client = await pool.connect();
-    client.release();
+    await pool.unsafe('select 1');
   } catch (error) {
-    await pool.end();
-    throw new DatabaseError('DATABASE_UNREACHABLE', `cannot connect to the PostgreSQL server: ${safeReason(error)}`);
+    await pool.end({ timeout: 0 });
+    throw unreachable(error);
   }
-  const prepared = {
-    connect: async () => withPreparedStatements(await pool.connect()),
-    end: () => pool.end(),
-  } as unknown as pg.Pool;
-  const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool: prepared }) });
+  const kysely = new Kysely<DB>({ dialect: new PostgresJsDialect({ sql: pool }) });
   let closed = false;
   return {
     engine: 'postgres',
     kysely,
-    async withSession(fn) {
-      const client = withPreparedStatements(await pool.connect());
-      // A Kysely of its own over this one client: release() is a no-op until the session ends.
-      const pinned = { query: client.query.bind(client), release() {} };
-      const sessionKysely = new Kysely<DB>({
-        dialect: new PostgresDialect({
-          pool: { connect: async () => pinned as unknown as pg.PoolClient, end: async () => {} },
-        }),
-      });
-      let broken = false;
-      try {
-        return await fn({
-          kysely: sessionKysely,
-          async copyFrom(copySql, data) {
-            const stream = client.query(copyFromStream(copySql));
-            try {
-              await pipeline(Readable.from(data), stream);
-            } catch (error) {
-              broken = true;
-              throw error;
-            }
-            return Number(stream.rowCount ?? 0);
-          },
-        });
-      } finally {
-        await sessionKysely.destroy();
-        client.release(broken);
-      }
-    },
+    withSession: (fn) => withBulkSession(options.url, applicationName, fn),
     async dump() {
       throw new Error('dump() is only available on the embedded engine');
     },
@@ -82,15 +57,7 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Databa
       if (closed) return;
       closed = true;
       await kysely.destroy();
+      await pool.end({ timeout: 5 });
     },
   };
-}
-
-/** The driver's message without anything that could carry the connection string. */
-function safeReason(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  const message = error instanceof Error ? error.message : String(error);
-  return code
-    ? `${code}: ${message.replace(/postgres(ql)?:\/\/\S+/g, '<url>')}`
-    : message.replace(/postgres(ql)?:\/\/\S+/g, '<url>');
 }

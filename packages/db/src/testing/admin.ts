@@ -1,12 +1,11 @@
-import pg from 'pg';
+import postgres from 'postgres';
 
 /** Runs one statement on the maintenance connection (create/drop test databases). */
 export async function adminQuery(adminUrl: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
-    await client.query(text);
+    await admin.unsafe(text);
   } finally {
-    await client.end();
+    await admin.end();
   }
 }

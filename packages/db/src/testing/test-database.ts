@@ -34,7 +34,9 @@ function readDump(file: string): Promise<Blob> {
  * A database of its own for one test: a copy of a template made once per run by
  * test/global-setup.ts, migrated unless `{ migrated: false }`. Close it when done.
  */
-export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<Database> {
+export async function createTestDatabase(
+  options: { migrated?: boolean /** PostgreSQL only; 5 unless given. */; poolSize?: number } = {},
+): Promise<Database> {
   const migrated = options.migrated ?? true;
   const setup = inject('madoguchiTestDb');
   if (setup.engine === 'pglite') {
@@ -47,7 +49,7 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
   await adminQuery(setup.adminUrl, `create database "${name}" template "${template}"`);
   const url = new URL(setup.adminUrl);
   url.pathname = `/${name}`;
-  const db = await openPostgres({ url: url.toString(), poolSize: 5 });
+  const db = await openPostgres({ url: url.toString(), poolSize: options.poolSize ?? 5 });
   return {
     ...db,
     async close() {

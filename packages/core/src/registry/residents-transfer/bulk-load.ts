@@ -35,6 +35,7 @@ function* copyChunks(
   progress(rows.length);
 }
 
+/** Copies one line per row; the COPY takes them all or fails, so the count is the rows'. */
 async function copyRecords(
   session: DatabaseSession,
   table: string,
@@ -42,10 +43,11 @@ async function copyRecords(
   rows: readonly ResidentsV1Record[],
   progress: (done: number) => void,
 ): Promise<number> {
-  return session.copyFrom(
+  await session.copyFrom(
     `COPY ${table} (${RECORD_COPY_COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`,
     copyChunks(stamp, rows, null, progress),
   );
+  return rows.length;
 }
 
 /** Below this many rows, building the indexes after the load is not worth it. */
