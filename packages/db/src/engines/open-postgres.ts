@@ -6,6 +6,7 @@ import type { DB } from '../schema';
 import { withBulkSession } from './postgres-bulk-session';
 import { PostgresJsDialect } from './postgres-js-dialect';
 import { postgresJsTypes } from './postgres-js-types';
+import { postgresJsConnection } from './postgres-url';
 
 export interface OpenPostgresOptions {
   readonly url: string;
@@ -16,7 +17,7 @@ export interface OpenPostgresOptions {
 /**
  * Connections to the PostgreSQL server per process. Few, because statements are pipelined: with
  * more, statements spread over more connections, each waking its own backend, and the same work
- * costs more CPU (submissions benchmark: 4 connections 1,034–1,300/s, 10 connections 808–949/s in
+ * costs more CPU (submissions benchmark: 4 connections 1,034–1,301/s, 10 connections 808–1,093/s in
  * the same hours; docs/performance.md). `serve --db-pool-size` changes it.
  */
 export const DEFAULT_POOL_SIZE = 4;
@@ -27,7 +28,9 @@ const CONNECT_TIMEOUT_SECONDS = 10;
 
 export async function openPostgres(options: OpenPostgresOptions): Promise<Database> {
   const applicationName = options.applicationName ?? 'madoguchi';
-  const pool = postgres(options.url, {
+  const connection = postgresJsConnection(options.url);
+  const pool = postgres(connection.url, {
+    ...(connection.path ? { path: connection.path } : {}),
     max: options.poolSize ?? DEFAULT_POOL_SIZE,
     idle_timeout: IDLE_TIMEOUT_SECONDS,
     connect_timeout: CONNECT_TIMEOUT_SECONDS,

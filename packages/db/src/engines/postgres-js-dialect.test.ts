@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { Database } from '../database';
 import { createTestDatabase, testEngine } from '../testing';
+import { openPostgres } from './open-postgres';
 import { preparable } from './prepared-statements';
 
 const backend = sql<{ pid: number }>`select pg_backend_pid() as pid`;
@@ -92,6 +94,28 @@ describe.runIf(testEngine() === 'postgres')('the PostgreSQL engine (postgres.js)
     expect((await sql`select 1`.execute(kysely)).numAffectedRows).toBeUndefined();
   });
 });
+
+const SOCKET_DIR = '/var/run/postgresql';
+
+describe.runIf(testEngine() === 'postgres' && existsSync(`${SOCKET_DIR}/.s.PGSQL.5432`))(
+  'a DATABASE_URL naming the Unix socket (docs/operations/database-roles.md)',
+  () => {
+    it('connects through the socket, as node-postgres did', async () => {
+      const setup = inject('madoguchiTestDb');
+      if (setup.engine !== 'postgres') throw new Error('unreachable');
+      const url = new URL(setup.adminUrl);
+      url.searchParams.set('host', SOCKET_DIR);
+      const db = await openPostgres({ url: url.toString() });
+      try {
+        // No server address: the connection is not TCP.
+        const row = await sql<{ addr: string | null }>`select inet_server_addr()::text as addr`.execute(db.kysely);
+        expect(row.rows).toEqual([{ addr: null }]);
+      } finally {
+        await db.close();
+      }
+    });
+  },
+);
 
 describe('prepared statements', () => {
   it('prepares the first 2,000 distinct statement texts and runs any text after them unprepared', () => {
