@@ -1,5 +1,5 @@
 import { type AppErrorCode, isAppError } from '@madoguchi/core';
-import { DatabaseError, type DatabaseErrorCode } from '@madoguchi/db';
+import { DatabaseError, type DatabaseErrorCode, summarizeServerError } from '@madoguchi/db';
 import { EXIT, type ExitCode } from './exit-codes';
 
 /** A problem with the command line itself, found before any work is done. */
@@ -79,6 +79,17 @@ export function describeFailure(error: unknown): Failure {
   }
   if (error instanceof UsageError) {
     return { exitCode: EXIT.INVALID_INPUT, code: error.code, message: error.message, details: {} };
+  }
+  const server = summarizeServerError(error);
+  if (server) {
+    // The server's message can quote the statement's values (personal data): only what names the cause.
+    const where = [server.table, server.column, server.constraint].filter(Boolean).join(', ');
+    return {
+      exitCode: EXIT.INTERNAL,
+      code: 'INTERNAL_ERROR',
+      message: `the database refused the operation (SQLSTATE ${server.sqlState}${server.routine ? ` in ${server.routine}` : ''}${where ? `; ${where}` : ''})`,
+      details: { ...server },
+    };
   }
   const reason = error instanceof Error ? error.message : String(error);
   return {

@@ -26,4 +26,5 @@ export type {
   ApplicationEventKind,
   ApplicationStatus,
 } from './schema-procedures';
+export { type ServerErrorSummary, summarizeServerError } from './server-error';
 export { findTenantKeyViolations, GLOBAL_TABLES, type TenantKeyViolation } from './tenant-key-invariant';

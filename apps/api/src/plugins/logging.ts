@@ -1,5 +1,6 @@
+import { summarizeServerError } from '@madoguchi/db';
 import type { FastifyServerOptions } from 'fastify';
-import type { DestinationStream, LoggerOptions } from 'pino';
+import { type DestinationStream, type LoggerOptions, stdSerializers } from 'pino';
 
 /**
  * Field names that may carry personal data. Logs never need them: a request is traced by
@@ -47,7 +48,20 @@ export function loggerOptions(options: LoggingOptions | false): FastifyServerOpt
       req(request: { method: string; url: string; id: string }) {
         return { id: request.id, method: request.method, path: request.url.split('?')[0] };
       },
+      err: serializeError,
     },
   };
   return options.stream ? { ...pinoOptions, stream: options.stream } : pinoOptions;
+}
+
+/**
+ * An error as logged. One from the PostgreSQL server is logged without its message and detail, which
+ * can quote the statement's values (personal data): its SQLSTATE, routine, table, column and
+ * constraint, and the stack below the message line.
+ */
+export function serializeError(error: Error): object {
+  const server = summarizeServerError(error);
+  if (!server) return stdSerializers.err(error);
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  return { type: 'DatabaseServerError', ...server, stack: frames.join('\n') };
 }

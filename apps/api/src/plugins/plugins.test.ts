@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { createTestDatabase, serverErrorQuoting } from '@madoguchi/db/testing';
 import Fastify, { type FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -132,6 +133,27 @@ describe('request handling plugins', () => {
     const logged = log.lines().find((line) => line.msg === 'unexpected error');
     expect(logged?.reqId).toBe(body.error.details.requestId);
     expect(JSON.stringify(logged)).toContain('hunter2');
+  });
+
+  it("logs an error of the database by SQLSTATE and constraint, not by the values the server's message quotes", async () => {
+    const db = await createTestDatabase({ migrated: false });
+    try {
+      const log = capture();
+      // The service's own logger options, so the test fails if the serializer is not wired in.
+      const logger = pino(loggerOptions({ level: 'info' }) as pino.LoggerOptions, log.stream);
+      logger.error({ err: await serverErrorQuoting(db, 'テスト太郎') }, 'unexpected error');
+      logger.error({ err: new Error('plain hunter2') }, 'unexpected error');
+      const [server, plain] = log.lines();
+      expect(server?.err).toMatchObject({
+        type: 'DatabaseServerError',
+        sqlState: '23505',
+        constraint: 'probe_error_pkey',
+      });
+      expect(JSON.stringify(server)).not.toContain('テスト太郎');
+      expect(JSON.stringify(plain)).toContain('plain hunter2');
+    } finally {
+      await db.close();
+    }
   });
 
   it('censors personal fields in logs at any depth, and logs paths without query strings', async () => {
