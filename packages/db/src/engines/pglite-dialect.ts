@@ -2,19 +2,12 @@ import type { PGlite } from '@electric-sql/pglite';
 import {
   CompiledQuery,
   type DatabaseConnection,
-  type DatabaseIntrospector,
-  type Dialect,
-  type DialectAdapter,
   type Driver,
-  type Kysely,
-  PostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
-  type QueryCompiler,
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
 import { Mutex } from '../mutex';
+import { beginStatement, PostgresFamilyDialect, PostgresFamilyDriver } from './postgres-family';
 
 export interface PgliteDialectConfig {
   readonly pglite: PGlite;
@@ -28,38 +21,27 @@ export interface PgliteDialectConfig {
  * connection for the whole of a transaction, so two concurrent transactions queue
  * instead of interleaving their statements in one session. See docs/adr/0003.
  */
-export class PgliteDialect implements Dialect {
+export class PgliteDialect extends PostgresFamilyDialect {
   readonly #config: PgliteDialectConfig;
 
   constructor(config: PgliteDialectConfig) {
+    super();
     this.#config = config;
-  }
-
-  createAdapter(): DialectAdapter {
-    return new PostgresAdapter();
   }
 
   createDriver(): Driver {
     return new PgliteDriver(this.#config);
   }
-
-  createQueryCompiler(): QueryCompiler {
-    return new PostgresQueryCompiler();
-  }
-
-  // biome-ignore lint/suspicious/noExplicitAny: Kysely's own Dialect signature
-  createIntrospector(db: Kysely<any>): DatabaseIntrospector {
-    return new PostgresIntrospector(db);
-  }
 }
 
-class PgliteDriver implements Driver {
+class PgliteDriver extends PostgresFamilyDriver {
   readonly #config: PgliteDialectConfig;
   readonly #mutex = new Mutex();
   readonly #connection: PgliteConnection;
   readonly #releases = new Map<DatabaseConnection, () => void>();
 
   constructor(config: PgliteDialectConfig) {
+    super();
     this.#config = config;
     this.#connection = new PgliteConnection(config.pglite);
   }
@@ -75,10 +57,7 @@ class PgliteDriver implements Driver {
   }
 
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    let statement = 'begin';
-    if (settings.isolationLevel) statement += ` isolation level ${settings.isolationLevel}`;
-    if (settings.accessMode) statement += ` ${settings.accessMode}`;
-    await connection.executeQuery(CompiledQuery.raw(statement));
+    await connection.executeQuery(CompiledQuery.raw(beginStatement(settings)));
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
@@ -87,18 +66,6 @@ class PgliteDriver implements Driver {
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('rollback'));
-  }
-
-  async savepoint(connection: DatabaseConnection, name: string): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw(`savepoint ${quoteIdentifier(name)}`));
-  }
-
-  async rollbackToSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw(`rollback to savepoint ${quoteIdentifier(name)}`));
-  }
-
-  async releaseSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw(`release savepoint ${quoteIdentifier(name)}`));
   }
 
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
@@ -110,10 +77,6 @@ class PgliteDriver implements Driver {
   async destroy(): Promise<void> {
     // The PGlite instance belongs to openDatabase(), which closes it.
   }
-}
-
-function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
 }
 
 class PgliteConnection implements DatabaseConnection {

@@ -65,6 +65,23 @@ describe.runIf(testEngine() === 'postgres')('the PostgreSQL engine (postgres.js)
     expect((await sql<{ n: number }>`select count(*)::int as n from probe`.execute(kysely)).rows[0]?.n).toBe(0);
   });
 
+  it('rolls back to a savepoint, releases one, and runs a multi-statement script', async () => {
+    db = await createTestDatabase({ migrated: false, poolSize: 2 });
+    const kysely = db.kysely;
+    await sql
+      .raw('create table probe (n int); insert into probe values (1); insert into probe values (2)')
+      .execute(kysely);
+    const trx = await kysely.startTransaction().execute();
+    const inner = await trx.savepoint('inner').execute();
+    await sql`insert into probe values (${3})`.execute(inner);
+    const undone = await inner.rollbackToSavepoint('inner').execute();
+    const kept = await undone.savepoint('kept').execute();
+    await sql`insert into probe values (${4})`.execute(kept);
+    await (await kept.releaseSavepoint('kept').execute()).commit().execute();
+    const rows = await sql<{ n: number }>`select n from probe order by n`.execute(kysely);
+    expect(rows.rows.map((r) => r.n)).toEqual([1, 2, 4]);
+  });
+
   it('starts a transaction while the pool is busy with many statements', async () => {
     db = await createTestDatabase({ migrated: false, poolSize: 1 });
     const kysely = db.kysely;

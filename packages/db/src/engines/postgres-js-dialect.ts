@@ -1,19 +1,6 @@
-import {
-  CompiledQuery,
-  type DatabaseConnection,
-  type DatabaseIntrospector,
-  type Dialect,
-  type DialectAdapter,
-  type Driver,
-  type Kysely,
-  PostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
-  type QueryCompiler,
-  type QueryResult,
-  type TransactionSettings,
-} from 'kysely';
+import type { CompiledQuery, DatabaseConnection, Driver, QueryResult, TransactionSettings } from 'kysely';
 import type postgres from 'postgres';
+import { beginStatement, PostgresFamilyDialect, PostgresFamilyDriver } from './postgres-family';
 import { preparable } from './prepared-statements';
 
 /**
@@ -29,35 +16,24 @@ export interface PostgresJsDialectConfig {
   readonly sql: postgres.Sql;
 }
 
-export class PostgresJsDialect implements Dialect {
+export class PostgresJsDialect extends PostgresFamilyDialect {
   readonly #config: PostgresJsDialectConfig;
 
   constructor(config: PostgresJsDialectConfig) {
+    super();
     this.#config = config;
-  }
-
-  createAdapter(): DialectAdapter {
-    return new PostgresAdapter();
   }
 
   createDriver(): Driver {
     return new PostgresJsDriver(this.#config);
   }
-
-  createQueryCompiler(): QueryCompiler {
-    return new PostgresQueryCompiler();
-  }
-
-  // biome-ignore lint/suspicious/noExplicitAny: Kysely's own Dialect signature
-  createIntrospector(db: Kysely<any>): DatabaseIntrospector {
-    return new PostgresIntrospector(db);
-  }
 }
 
-class PostgresJsDriver implements Driver {
+class PostgresJsDriver extends PostgresFamilyDriver {
   readonly #config: PostgresJsDialectConfig;
 
   constructor(config: PostgresJsDialectConfig) {
+    super();
     this.#config = config;
   }
 
@@ -68,10 +44,7 @@ class PostgresJsDriver implements Driver {
   }
 
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    let statement = 'begin';
-    if (settings.isolationLevel) statement += ` isolation level ${settings.isolationLevel}`;
-    if (settings.accessMode) statement += ` ${settings.accessMode}`;
-    await (connection as PostgresJsConnection).begin(statement);
+    await (connection as PostgresJsConnection).begin(beginStatement(settings));
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
@@ -82,18 +55,6 @@ class PostgresJsDriver implements Driver {
     await (connection as PostgresJsConnection).end('rollback');
   }
 
-  async savepoint(connection: DatabaseConnection, name: string): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw(`savepoint ${quoteIdentifier(name)}`));
-  }
-
-  async rollbackToSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw(`rollback to savepoint ${quoteIdentifier(name)}`));
-  }
-
-  async releaseSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw(`release savepoint ${quoteIdentifier(name)}`));
-  }
-
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
     (connection as PostgresJsConnection).release();
   }
@@ -101,10 +62,6 @@ class PostgresJsDriver implements Driver {
   async destroy(): Promise<void> {
     // The pool belongs to openPostgres(), which ends it.
   }
-}
-
-function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
 }
 
 const MODIFYING = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE']);
