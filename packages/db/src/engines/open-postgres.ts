@@ -17,7 +17,7 @@ export interface OpenPostgresOptions {
 /**
  * Connections to the PostgreSQL server per process. Few, because statements are pipelined: with
  * more, statements spread over more connections, each waking its own backend, and the same work
- * costs more CPU (submissions benchmark: 4 connections 1,034–1,301/s, 10 connections 808–1,093/s in
+ * costs more CPU (submissions benchmark: 4 connections 1,034–1,367/s, 10 connections 808–1,093/s in
  * the same hours; docs/performance.md). `serve --db-pool-size` changes it.
  */
 export const DEFAULT_POOL_SIZE = 4;
