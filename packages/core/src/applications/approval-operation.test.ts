@@ -11,6 +11,7 @@ import {
   startApplication,
   submitApplication,
 } from '.';
+import type { DecideCaseInput } from './decide-case';
 import { applicationsTestDatabase, caseWorker, LG, residentOf } from './test-fixtures';
 
 const today = todayInJapan();
@@ -180,24 +181,21 @@ describe('an approval carries out the registry operation its procedure names, in
   });
 
   it('refuses relationships where they do not apply: with a refusal, or a new household for a move-out', async () => {
+    /** The decision with the child as 世帯主 of a new household: refused before the registry. */
+    const refusedWithRelationships = (decision: Omit<DecideCaseInput, 'householdRelationships'>) =>
+      expect(
+        decideCase(
+          db,
+          staff.actor,
+          { ...decision, householdRelationships: { newHousehold: { [children[0]]: '世帯主' } } },
+          staff.principal,
+        ),
+      ).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: { problems: [{ field: 'householdRelationships' }] },
+      });
     const { ids } = await submitted('relocation-notice', relocation, [children[0]]);
-    await expect(
-      decideCase(
-        db,
-        staff.actor,
-        {
-          ...ids,
-          decisionId: 'reject',
-          reason: '確認できません',
-          notify: false,
-          householdRelationships: { newHousehold: { [children[0]]: '世帯主' } },
-        },
-        staff.principal,
-      ),
-    ).rejects.toMatchObject({
-      code: 'VALIDATION_FAILED',
-      details: { problems: [{ field: 'householdRelationships' }] },
-    });
+    await refusedWithRelationships({ ...ids, decisionId: 'reject', reason: '確認できません', notify: false });
     const moveOut = await submitted(
       'move-out-notice',
       {
@@ -208,22 +206,7 @@ describe('an approval carries out the registry operation its procedure names, in
       },
       [children[0]],
     );
-    await expect(
-      decideCase(
-        db,
-        staff.actor,
-        {
-          ...moveOut.ids,
-          decisionId: 'approve',
-          notify: false,
-          householdRelationships: { newHousehold: { [children[0]]: '世帯主' } },
-        },
-        staff.principal,
-      ),
-    ).rejects.toMatchObject({
-      code: 'VALIDATION_FAILED',
-      details: { problems: [{ field: 'householdRelationships' }] },
-    });
+    await refusedWithRelationships({ ...moveOut.ids, decisionId: 'approve', notify: false });
     expect((await findCurrent(db.kysely, LG, children[0]))?.status).toBe('resident');
     // The child moving alone, as its own 世帯主: carried out.
     const decided = await decideCase(
